@@ -1,0 +1,37 @@
+namespace ServicesSync.Persistence;
+
+/// <summary>Instances, their journals and bookmarks.</summary>
+public interface IInstanceStore
+{
+    /// <summary>
+    /// Applies a group of commits (usually from many instances) in one transaction: all or none.
+    /// Journal entries are appended, the instance documents replaced, dead letters inserted,
+    /// bookmarks added and removed.
+    /// </summary>
+    Task CommitAsync(IReadOnlyList<InstanceCommit> commits, CancellationToken cancellationToken);
+
+    Task<WorkflowInstance?> GetAsync(string id, CancellationToken cancellationToken);
+
+    Task<InstancePage> QueryAsync(InstanceQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The ids of every instance in <paramref name="status"/> (start-up recovery).</summary>
+    Task<IReadOnlyList<string>> ListIdsAsync(InstanceStatus status, CancellationToken cancellationToken);
+
+    /// <summary>The journal in sequence order, optionally only the item results of one for-each execution.</summary>
+    Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, string? loopKey, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<BookmarkRecord>> GetBookmarksAsync(string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>Bookmarks waiting for an event <paramref name="name"/> with <paramref name="correlationKey"/> (any key when null).</summary>
+    Task<IReadOnlyList<BookmarkRecord>> FindBookmarksAsync(string name, string? correlationKey, CancellationToken cancellationToken);
+
+    /// <summary>Bookmarks whose <see cref="BookmarkRecord.ResumeAt"/> is at or before <paramref name="dueBy"/>.</summary>
+    Task<IReadOnlyList<BookmarkRecord>> ListDueBookmarksAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes up to <paramref name="max"/> completed or cancelled instances that finished before
+    /// <paramref name="finishedBefore"/>, with their journals and bookmarks. Instances with an open
+    /// dead letter are kept. Returns how many were deleted.
+    /// </summary>
+    Task<int> PruneAsync(DateTimeOffset finishedBefore, int max, CancellationToken cancellationToken);
+}

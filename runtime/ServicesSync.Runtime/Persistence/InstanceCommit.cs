@@ -1,0 +1,15 @@
+namespace ServicesSync.Persistence;
+
+/// <summary>
+/// Everything one step of one instance changes, written atomically: the new instance state, the
+/// journal entries that explain it, and the dead letters and bookmarks it created or removed.
+/// </summary>
+public sealed record InstanceCommit(
+    WorkflowInstance Instance,
+    IReadOnlyList<JournalEntry> Journal,
+    IReadOnlyList<DeadLetterEntry> DeadLetters,
+    IReadOnlyList<BookmarkRecord> BookmarksAdded,
+    IReadOnlyList<string> BookmarksRemoved)
+{
+    public static InstanceCommit StateOnly(WorkflowInstance instance) => new(instance, [], [], [], []);
+}
