@@ -1,0 +1,23 @@
+namespace ServicesSync;
+
+/// <summary>Engine settings, bound from the <c>ServicesSync:Runtime</c> configuration section.</summary>
+public sealed class RuntimeOptions
+{
+    /// <summary>How long finished (completed or cancelled) instances are kept before pruning.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often the pruning pass runs.</summary>
+    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Largest message (an activity input or output) accepted, in UTF-8 bytes.</summary>
+    public int MaxMessageBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>Upper bound of a for-each's parallelism whatever a definition asks for.</summary>
+    public int MaxParallelism { get; set; } = 64;
+
+    /// <summary>How long a graceful shutdown waits for in-flight activities.</summary>
+    public TimeSpan ShutdownDrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many commits the journal writer groups into one store transaction at most.</summary>
+    public int MaxCommitBatch { get; set; } = 256;
+}
