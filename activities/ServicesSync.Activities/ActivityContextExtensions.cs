@@ -18,11 +18,11 @@ internal static class ActivityContextExtensions
         => new($"Activity '{context.ActivityId}' ({context.ActivityType}): input '{input}' {problem}", ErrorKind.Validation);
 
     /// <summary>
-    /// The value of an optional JSON input, or the incoming message when the node does not set
-    /// it. An input set explicitly to <c>null</c> stays null.
+    /// The value of an optional JSON input, or the incoming message when it is not set. Null
+    /// counts as not set, whether the node omitted the input or the engine filled it in.
     /// </summary>
-    public static JsonNode? InputOrMessage(this ActivityContext context, string input)
-        => context.Inputs.TryGetPropertyValue(input, out var value) ? value?.DeepClone() : context.PassThrough();
+    public static JsonNode? InputOrMessage(this ActivityContext context, JsonNode? value)
+        => value?.DeepClone() ?? context.PassThrough();
 
     /// <summary>The <paramref name="items"/> input, or the incoming message when that is an array.</summary>
     public static JsonArray ItemsOrMessage(this ActivityContext context, JsonArray? items, string input)

@@ -20,7 +20,7 @@ internal sealed class CallWorkflowActivity : Activity<CallWorkflowInputs>
             throw context.InvalidInput("version", $"must be 1 or more when set; got {inputs.Version}.");
         }
 
-        var input = context.InputOrMessage("input");
+        var input = context.InputOrMessage(inputs.Input);
         return ValueTask.FromResult(ActivityResult.CallWorkflow(inputs.WorkflowId, inputs.Version, input));
     }
 }

@@ -18,6 +18,6 @@ internal sealed class DeadLetterActivity : Activity<DeadLetterInputs>
             throw context.InvalidInput("reason", "is required and must not be blank.");
         }
 
-        return ValueTask.FromResult(ActivityResult.DeadLetter(inputs.Reason, context.InputOrMessage("message")));
+        return ValueTask.FromResult(ActivityResult.DeadLetter(inputs.Reason, context.InputOrMessage(inputs.Message)));
     }
 }

@@ -38,7 +38,7 @@ public class CallWorkflowActivityTests
     }
 
     [Fact]
-    public async Task Execute_InputSetToNull_CallsWithNull()
+    public async Task Execute_InputSetToNull_CallsWithTheIncomingMessage()
     {
         var context = new TestActivityContext()
             .ForActivity<CallWorkflowActivity>("provision")
@@ -47,7 +47,7 @@ public class CallWorkflowActivityTests
 
         var call = Assert.IsType<CallWorkflowResult>(await new CallWorkflowActivity().RunAsync(context));
 
-        Assert.Null(call.Input);
+        JsonAssert.Equal("""{ "workerId": "W-1" }""", call.Input);
     }
 
     [Theory]
