@@ -33,15 +33,21 @@ internal sealed partial class LiteDbWorkflowStore
         });
 
     public Task<IReadOnlyList<BookmarkRecord>> ListDueBookmarksAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken)
-        => ReadAsync<IReadOnlyList<BookmarkRecord>>(() => Collection(Collections.Bookmarks)
-            .Query()
+    {
+        if (max <= 0)
+        {
+            return Task.FromResult<IReadOnlyList<BookmarkRecord>>([]);
+        }
 
-            // A range, not "less or equal": LiteDB orders null before numbers, and bookmarks
-            // without a time must not come due.
+        // A range, not "less or equal": LiteDB orders null before numbers, and bookmarks
+        // without a time must not come due.
+        return ReadAsync<IReadOnlyList<BookmarkRecord>>(() => Collection(Collections.Bookmarks)
+            .Query()
             .Where(Query.Between("resumeAt", 0L, dueBy.UtcTicks))
             .OrderBy("resumeAt")
-            .Limit(Math.Max(0, max))
+            .Limit(max)
             .ToEnumerable()
             .Select(BookmarkDocuments.To)
             .ToList());
+    }
 }

@@ -22,6 +22,11 @@ internal sealed partial class LiteDbWorkflowStore
             filters.Add(Query.EQ("workflowId", workflowId));
         }
 
+        if (ClampTake(take) == 0)
+        {
+            return Task.FromResult<IReadOnlyList<DeadLetterEntry>>([]);
+        }
+
         return ReadAsync<IReadOnlyList<DeadLetterEntry>>(() => Filtered(Collection(Collections.DeadLetters).Query(), filters)
             .OrderByDescending("createdAt")
             .Skip(Math.Max(0, skip))

@@ -51,10 +51,16 @@ internal sealed partial class LiteDbWorkflowStore
         {
             var instances = Collection(Collections.Instances);
             var total = filters.Count == 0 ? instances.Count() : instances.Count(And(filters));
+            var take = ClampTake(query.Take);
+            if (take == 0)
+            {
+                return new InstancePage([], total);
+            }
+
             var page = Filtered(instances.Query(), filters)
                 .OrderByDescending("createdAt")
                 .Skip(Math.Max(0, query.Skip))
-                .Limit(ClampTake(query.Take))
+                .Limit(take)
                 .ToEnumerable()
                 .Select(InstanceDocuments.To)
                 .ToList();
@@ -114,11 +120,12 @@ internal sealed partial class LiteDbWorkflowStore
                     .ToHashSet(StringComparer.Ordinal);
 
                 // At most one candidate per kept instance is skipped, so this bound is enough.
+                var candidates = (int)Math.Min((long)max + keep.Count, int.MaxValue);
                 var victims = instances.Query()
                     .Where(Query.And(Query.GTE("finishedAt", 0L), Query.LT("finishedAt", finishedBefore.UtcTicks)))
                     .Where(Query.In("status", nameof(InstanceStatus.Completed), nameof(InstanceStatus.Cancelled)))
                     .OrderBy("finishedAt")
-                    .Limit(max + keep.Count)
+                    .Limit(candidates)
                     .ToEnumerable()
                     .Select(d => d["_id"].AsString)
                     .Where(id => !keep.Contains(id))

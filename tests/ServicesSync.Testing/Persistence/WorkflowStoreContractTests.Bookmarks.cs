@@ -75,5 +75,6 @@ public abstract partial class WorkflowStoreContractTests
         Assert.Equal(["early", "middle", "exactly-due"], (await Store.ListDueBookmarksAsync(At(20), 10, Ct)).Select(b => b.Id));
         Assert.Equal(["early", "middle"], (await Store.ListDueBookmarksAsync(At(20), 2, Ct)).Select(b => b.Id));
         Assert.Empty(await Store.ListDueBookmarksAsync(At(4), 10, Ct));
+        Assert.Empty(await Store.ListDueBookmarksAsync(At(20), 0, Ct));
     }
 }

@@ -152,7 +152,7 @@ public abstract partial class WorkflowStoreContractTests
     }
 
     [Fact]
-    public async Task CommitAsync_ManyConcurrentWriters_LoseNothing()
+    public async Task CommitAsync_ManyConcurrentWritersAndReaders_LoseNothing()
     {
         const int Writers = 8;
         const int StepsPerWriter = 25;
@@ -163,6 +163,10 @@ public abstract partial class WorkflowStoreContractTests
             for (var step = 0; step < StepsPerWriter; step++)
             {
                 await Store.CommitAsync([Commit(Instance(id) with { JournalLength = step + 1 }, Entry(id, step))], Ct);
+
+                // Reads run while other writers commit; each must see its own last commit.
+                Assert.Equal(step + 1, (await Store.GetAsync(id, Ct))!.JournalLength);
+                Assert.Equal(step + 1, (await Store.GetJournalAsync(id, null, Ct)).Count);
             }
         })));
 
@@ -215,9 +219,12 @@ public abstract partial class WorkflowStoreContractTests
         await Store.CommitAsync(Enumerable.Range(0, 10).Select(n => StateOnly($"i{n}", At(n))).ToList(), Ct);
 
         var page = await Store.QueryAsync(new InstanceQuery { Skip = 2, Take = 3 }, Ct);
+        var countOnly = await Store.QueryAsync(new InstanceQuery { Take = 0 }, Ct);
 
         Assert.Equal(10, page.Total);
         Assert.Equal(["i7", "i6", "i5"], page.Items.Select(i => i.Id));
+        Assert.Empty(countOnly.Items);
+        Assert.Equal(10, countOnly.Total);
     }
 
     [Fact]

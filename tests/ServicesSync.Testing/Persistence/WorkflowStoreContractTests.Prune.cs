@@ -67,7 +67,8 @@ public abstract partial class WorkflowStoreContractTests
         Assert.Equal(2, await Store.PruneAsync(At(50), 2, Ct));
 
         Assert.Equal(["kept", "third"], (await Store.QueryAsync(new InstanceQuery(), Ct)).Items.Select(i => i.Id).Order(StringComparer.Ordinal));
-        Assert.Equal(1, await Store.PruneAsync(At(50), 2, Ct));
+        Assert.Equal(0, await Store.PruneAsync(At(50), 0, Ct));
+        Assert.Equal(1, await Store.PruneAsync(At(50), int.MaxValue, Ct));
         Assert.Equal(0, await Store.PruneAsync(At(50), 2, Ct));
     }
 
