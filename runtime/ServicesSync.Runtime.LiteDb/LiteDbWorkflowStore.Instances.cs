@@ -77,22 +77,22 @@ internal sealed partial class LiteDbWorkflowStore
     public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, string? loopKey, CancellationToken cancellationToken)
         => ReadAsync<IReadOnlyList<JournalEntry>>(() =>
         {
-            var journal = Collection(Collections.Journal);
+            // The key range can include an instance whose id extends this one with a slash;
+            // the instance id check drops those.
+            var (from, to) = JournalDocuments.IdRange(instanceId);
+            var entries = Collection(Collections.Journal).Query()
+                .Where(Query.Between("_id", from, to))
+                .OrderBy("_id")
+                .ToEnumerable()
+                .Where(d => d["instanceId"].AsString == instanceId);
             if (loopKey is null)
             {
-                var (from, to) = JournalDocuments.IdRange(instanceId);
-                return journal.Query()
-                    .Where(Query.Between("_id", from, to))
-                    .OrderBy("_id")
-                    .ToEnumerable()
-                    .Where(d => d["instanceId"].AsString == instanceId)
-                    .Select(JournalDocuments.To)
-                    .ToList();
+                return entries.Select(JournalDocuments.To).ToList();
             }
 
-            return journal.Find(Query.EQ("loop", JournalDocuments.LoopId(instanceId, loopKey)))
+            return entries
+                .Where(d => d["kind"].AsString == nameof(JournalEntryKind.ItemCompleted) && d["loopKey"].AsString == loopKey)
                 .Select(JournalDocuments.To)
-                .Where(e => e.InstanceId == instanceId && e.LoopKey == loopKey)
                 .OrderBy(e => e.ItemIndex)
                 .ThenBy(e => e.Sequence)
                 .ToList();

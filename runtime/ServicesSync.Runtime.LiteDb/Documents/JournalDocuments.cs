@@ -5,8 +5,8 @@ namespace ServicesSync.Persistence.LiteDb.Documents;
 
 /// <summary>
 /// Journal entries keyed by instance and zero-padded sequence, so the primary key alone keeps a
-/// journal in order and rejects a second entry with the same sequence: no extra index to
-/// maintain on the hot path.
+/// journal in order, finds one instance's journal as a key range and rejects a second entry with
+/// the same sequence: no other index to maintain on the hot path.
 /// </summary>
 internal static class JournalDocuments
 {
@@ -15,9 +15,6 @@ internal static class JournalDocuments
 
     /// <summary>The key range holding every entry of <paramref name="instanceId"/> ('0' follows '/').</summary>
     public static (string From, string To) IdRange(string instanceId) => (instanceId + "/", instanceId + "0");
-
-    /// <summary>Only item results carry the loop field, so the loop index stays small.</summary>
-    public static string LoopId(string instanceId, string loopKey) => instanceId + "\n" + loopKey;
 
     public static BsonDocument From(JournalEntry entry)
     {
@@ -52,11 +49,6 @@ internal static class JournalDocuments
         document.SetOptional("error", entry.Error);
         document.SetOptional("loopKey", entry.LoopKey);
         document.SetOptional("itemIndex", entry.ItemIndex);
-        if (entry.Kind == JournalEntryKind.ItemCompleted && entry.LoopKey is not null)
-        {
-            document["loop"] = LoopId(entry.InstanceId, entry.LoopKey);
-        }
-
         return document;
     }
 
