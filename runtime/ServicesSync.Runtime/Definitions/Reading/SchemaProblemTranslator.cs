@@ -16,7 +16,7 @@ internal static class SchemaProblemTranslator
         var seen = new HashSet<(string, string, string)>();
         foreach (var detail in (results.Details ?? []).Prepend(results))
         {
-            if (detail.Errors is null)
+            if (detail.Errors is null || IsConditionTest(detail.EvaluationPath.ToString()))
             {
                 continue;
             }
@@ -34,6 +34,21 @@ internal static class SchemaProblemTranslator
                 }
             }
         }
+    }
+
+    // An "if" that does not hold is not a problem, yet the list output reports its failures too.
+    private static bool IsConditionTest(string evaluationPath)
+    {
+        var segments = PointerPath.Split(evaluationPath);
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (segments[i] == "if" && (i == 0 || segments[i - 1] != "properties"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<ValidationProblem> TranslateOne(
