@@ -19,6 +19,12 @@ public static class WorkflowDefinitionReader
     /// <summary>Deepest nesting of objects and arrays accepted, the root object being level 1.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>
+    /// Most schema problems listed for one definition. Nobody reads further, and a hostile
+    /// document could otherwise produce one problem per few bytes.
+    /// </summary>
+    public const int MaxSchemaProblems = 500;
+
     /// <summary>The JSON Schema of schemaVersion 1 as text (served at <c>GET /api/v1/schemas/workflow</c>).</summary>
     public static string SchemaJson => WorkflowSchema.Text;
 
@@ -100,9 +106,17 @@ public static class WorkflowDefinitionReader
             return new DefinitionReadResult(null, problems);
         }
 
-        problems.AddRange(SchemaProblemTranslator.Translate(WorkflowSchema.Evaluate(root), root, WorkflowSchema.Root)
-            .Where(p => !(p.Code == ProblemCodes.MissingProperty && p.Path == "/schemaVersion")));
-        problems = ProblemLocations.WithActivityIds(problems, root);
+        var schemaProblems = SchemaProblemTranslator.Translate(WorkflowSchema.Evaluate(root), root, WorkflowSchema.Root)
+            .Where(p => !(p.Code == ProblemCodes.MissingProperty && p.Path == "/schemaVersion"))
+            .Take(MaxSchemaProblems + 1)
+            .ToList();
+        if (schemaProblems.Count > MaxSchemaProblems)
+        {
+            schemaProblems[MaxSchemaProblems] = new(ProblemCodes.TooManyProblems, $"the definition has more problems than the {MaxSchemaProblems} listed; fix these and read it again", PointerPath.Root);
+        }
+
+        problems.AddRange(schemaProblems);
+        problems = [.. ProblemLocations.WithActivityIds(problems, root).OrderBy(p => p.Path, PointerPath.Comparer)];
         if (problems.Any(p => p.Severity == ProblemSeverity.Error))
         {
             return new DefinitionReadResult(null, problems);
@@ -126,7 +140,7 @@ public static class WorkflowDefinitionReader
         var message = ex.Message;
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         message = cut < 0 ? message : message[..cut];
-        return message.Contains("System.", StringComparison.Ordinal) ? "it is out of the range this runtime supports" : message.TrimEnd('.');
+        return message.Contains("System.", StringComparison.Ordinal) ? "it is not a value this property can hold" : message.TrimEnd('.');
     }
 
     private static long? FirstInvalidUtf8(ReadOnlySpan<byte> utf8)

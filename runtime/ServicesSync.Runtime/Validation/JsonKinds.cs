@@ -25,7 +25,7 @@ internal static class JsonKinds
     public static string Actual(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => "text",
-        JsonValueKind.Number => IsWholeNumber(value.GetRawText()) ? "a whole number" : "a number with a fraction",
+        JsonValueKind.Number => IsWholeNumber(value.GetRawText()) ? "a whole number" : "a decimal number",
         JsonValueKind.True or JsonValueKind.False => "true or false",
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "a list",
@@ -35,25 +35,21 @@ internal static class JsonKinds
     public static string Actual(JsonNode? value) => value is null ? "null" : value.GetValueKind() switch
     {
         JsonValueKind.String => "text",
-        JsonValueKind.Number => IsWholeNumber(value.ToJsonString()) ? "a whole number" : "a number with a fraction",
+        JsonValueKind.Number => IsWholeNumber(value.ToJsonString()) ? "a whole number" : "a decimal number",
         JsonValueKind.True or JsonValueKind.False => "true or false",
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "a list",
         _ => "null",
     };
 
-    /// <summary>Whether a JSON number literal has no fractional part (<c>3</c>, <c>3.0</c>, <c>3e2</c>).</summary>
+    /// <summary>
+    /// Whether a JSON number literal is written as a whole number (<c>3</c>, not <c>3.0</c> or
+    /// <c>3e2</c>): the form an integer property or input can be bound from.
+    /// </summary>
     public static bool IsWholeNumber(string numberText)
-    {
-        if (decimal.TryParse(numberText, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact))
-        {
-            return exact == decimal.Truncate(exact);
-        }
-
-        return double.TryParse(numberText, NumberStyles.Float, CultureInfo.InvariantCulture, out var approximate)
-            && double.IsFinite(approximate)
-            && Math.Floor(approximate) == approximate;
-    }
+        => numberText.Length > 0
+           && numberText.AsSpan(numberText[0] == '-' ? 1 : 0).IndexOfAnyExceptInRange('0', '9') < 0
+           && long.TryParse(numberText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
 
     /// <summary>A short quotation of a value: strings in single quotes, others as JSON, long ones cut.</summary>
     public static string Preview(JsonElement value)

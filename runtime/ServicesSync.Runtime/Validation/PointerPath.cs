@@ -5,6 +5,9 @@ internal static class PointerPath
 {
     public const string Root = "";
 
+    /// <summary>Orders problems as a reader expects: by place in the document (see <see cref="Compare"/>).</summary>
+    public static IComparer<string> Comparer { get; } = Comparer<string>.Create(Compare);
+
     public static string Append(string path, string segment)
         => string.Concat(path, "/", Escape(segment));
 

@@ -28,6 +28,7 @@ public static class ProblemCodes
     public const string DuplicateItem = "schema.uniqueItems";
     public const string SchemaViolation = "schema.invalid";
     public const string InvalidValue = "definition.invalidValue";
+    public const string TooManyProblems = "definition.tooManyProblems";
 
     // Validation: activities and their types.
     public const string DuplicateActivityId = "activity.duplicateId";

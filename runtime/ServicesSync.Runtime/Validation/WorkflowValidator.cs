@@ -48,6 +48,6 @@ internal sealed class WorkflowValidator : IWorkflowValidator
             rule.Check(context);
         }
 
-        return context.Problems.OrderBy(p => p.Path, Comparer<string>.Create(PointerPath.Compare)).ToArray();
+        return context.Problems.OrderBy(p => p.Path, PointerPath.Comparer).ToArray();
     }
 }

@@ -146,6 +146,18 @@ public sealed class ReaderHostileInputTests
     }
 
     [Fact]
+    public void Read_ThousandsOfSchemaProblems_ListsTheFirstAndSaysThereAreMore()
+    {
+        var extra = string.Join(", ", Enumerable.Range(0, 2000).Select(i => $"\"k{i}\": {i}"));
+
+        var result = WorkflowDefinitionReader.Read($$"""{ "schemaVersion": 1, "id": "wf", "name": "n", {{extra}} }""");
+
+        Assert.Equal(WorkflowDefinitionReader.MaxSchemaProblems + 1, result.Problems.Count);
+        ProblemAssert.Single(result.Problems, ProblemCodes.TooManyProblems, "", activityId: null);
+        Assert.Equal(WorkflowDefinitionReader.MaxSchemaProblems, result.Problems.Count(p => p.Code == ProblemCodes.UnknownProperty));
+    }
+
+    [Fact]
     public void Read_LoneSurrogateInText_DoesNotThrow()
     {
         var result = WorkflowDefinitionReader.Read("{ \"schemaVersion\": 1, \"id\": \"wf\", \"name\": \"\uD800\" }");

@@ -171,7 +171,7 @@ public sealed class WorkflowDefinitionReaderTests
         var result = WorkflowDefinitionReader.Read(json);
 
         var version = ProblemAssert.Single(result.Problems.Where(p => p.Path == "/version"), ProblemCodes.WrongType);
-        Assert.Equal("version must be a whole number, not a number with a fraction", version.Message);
+        Assert.Equal("version must be a whole number, not a decimal number", version.Message);
         var timeout = ProblemAssert.Single(result.Problems.Where(p => p.Path == "/activities/0/timeout"), ProblemCodes.WrongType);
         Assert.Equal("a", timeout.ActivityId);
         Assert.Contains("must be text (an ISO 8601 duration", timeout.Message, StringComparison.Ordinal);

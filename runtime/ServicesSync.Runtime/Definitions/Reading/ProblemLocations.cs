@@ -9,25 +9,28 @@ internal static class ProblemLocations
 {
     /// <summary>Names the activity of every problem whose path lies inside <c>/activities/N</c>.</summary>
     public static List<ValidationProblem> WithActivityIds(IEnumerable<ValidationProblem> problems, JsonElement? root)
-        => problems.Select(p => p.ActivityId is null && ActivityIdAt(root, p.Path) is { } id ? p with { ActivityId = id } : p).ToList();
-
-    private static string? ActivityIdAt(JsonElement? root, string path)
     {
-        if (PointerPath.ActivityIndex(path) is not { } index
-            || root is not { ValueKind: JsonValueKind.Object } definition
+        // Indexing a JsonElement array walks it from the start, so the ids are collected once.
+        string?[]? ids = null;
+        return problems
+            .Select(p => p.ActivityId is null && PointerPath.ActivityIndex(p.Path) is { } index && (ids ??= ActivityIds(root)) is { } known && index < known.Length && known[index] is { } id
+                ? p with { ActivityId = id }
+                : p)
+            .ToList();
+    }
+
+    private static string?[] ActivityIds(JsonElement? root)
+    {
+        if (root is not { ValueKind: JsonValueKind.Object } definition
             || !definition.TryGetProperty("activities", out var activities)
-            || activities.ValueKind != JsonValueKind.Array
-            || index >= activities.GetArrayLength())
+            || activities.ValueKind != JsonValueKind.Array)
         {
-            return null;
+            return [];
         }
 
-        var activity = activities[index];
-        return activity.ValueKind == JsonValueKind.Object
-               && activity.TryGetProperty("id", out var id)
-               && id.ValueKind == JsonValueKind.String
-            ? id.GetString()
-            : null;
+        return activities.EnumerateArray()
+            .Select(a => a.ValueKind == JsonValueKind.Object && a.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null)
+            .ToArray();
     }
 
     /// <summary>Converts a System.Text.Json path (<c>$.activities[0]['odd.name']</c>) to a JSON Pointer.</summary>

@@ -21,7 +21,12 @@ internal static class WorkflowSchema
 
     /// <summary>Evaluates a definition, listing every failing keyword with its instance location.</summary>
     public static EvaluationResults Evaluate(JsonElement definition)
-        => Schema.Evaluate(definition, new EvaluationOptions { OutputFormat = OutputFormat.List });
+    {
+        // A pass/fail answer is several times cheaper than the list of every node, and almost
+        // every definition passes: only a failing one pays for the detailed second evaluation.
+        var quick = Schema.Evaluate(definition, new EvaluationOptions { OutputFormat = OutputFormat.Flag });
+        return quick.IsValid ? quick : Schema.Evaluate(definition, new EvaluationOptions { OutputFormat = OutputFormat.List });
+    }
 
     /// <summary>
     /// Builds a schema in a registry of its own: the global registry would refuse a second

@@ -6,6 +6,8 @@ namespace ServicesSync.Validation.Rules;
 /// </summary>
 internal sealed class GraphRules : IValidationRule
 {
+    private const int MaxNamedOnCycle = 12;
+
     public void Check(ValidationContext context)
     {
         var count = context.Activities.Count;
@@ -50,6 +52,13 @@ internal sealed class GraphRules : IValidationRule
         foreach (var cycle in GraphIndex.Cycles(context, successors))
         {
             var names = string.Join(" → ", cycle.Activities.Select(i => $"'{context.Activities[i].Id}'"));
+            if (cycle.Activities.Count > MaxNamedOnCycle)
+            {
+                // A loop through thousands of generated activities would bury the message.
+                var shown = cycle.Activities.Take(MaxNamedOnCycle - 1).Select(i => $"'{context.Activities[i].Id}'");
+                names = $"{string.Join(" → ", shown)} → … → '{context.Activities[cycle.Activities[0]].Id}' ({cycle.Activities.Count - 1} activities in all)";
+            }
+
             context.Error(
                 ProblemCodes.Cycle,
                 $"the activities {names} form a loop; a workflow cannot go back to an earlier activity (use a for-each to repeat work)",

@@ -7,6 +7,12 @@ internal sealed class JoinRules : IValidationRule
 {
     public void Check(ValidationContext context)
     {
+        var incomingCounts = new int[context.Activities.Count];
+        foreach (var edge in context.Edges)
+        {
+            incomingCounts[edge.To]++;
+        }
+
         for (var i = 0; i < context.Activities.Count; i++)
         {
             if (context.DescriptorOf(i)?.Role != FlowRole.Join)
@@ -14,7 +20,7 @@ internal sealed class JoinRules : IValidationRule
                 continue;
             }
 
-            var incoming = context.Edges.Count(e => e.To == i);
+            var incoming = incomingCounts[i];
             if (incoming < 2)
             {
                 context.Warning(
