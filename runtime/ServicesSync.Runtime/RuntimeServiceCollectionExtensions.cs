@@ -13,6 +13,7 @@ using ServicesSync.Execution.Instances;
 using ServicesSync.Execution.Journal;
 using ServicesSync.Idempotency;
 using ServicesSync.Registry;
+using ServicesSync.Validation;
 
 namespace ServicesSync;
 
@@ -35,6 +36,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<RuntimeOptions>>().Value);
         services.TryAddSingleton<IActivityRegistry, ActivityRegistry>();
+        services.AddWorkflowValidation();
         services.TryAddSingleton<ExpressionEvaluators>();
         services.TryAddSingleton<InputResolver>();
         services.TryAddSingleton<IIdempotencyService, IdempotencyService>();

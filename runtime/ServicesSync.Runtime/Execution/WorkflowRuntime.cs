@@ -58,31 +58,31 @@ internal sealed partial class WorkflowRuntime(
         // Wall-clock waiting: how long a caller is willing to wait is not business time.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        while (true)
+        try
         {
-            var current = await store.GetAsync(instanceId, cancellationToken)
-                          ?? throw new NotFoundException($"There is no run with id '{instanceId}'.");
-            if (current.Status is InstanceStatus.Completed or InstanceStatus.Faulted or InstanceStatus.Cancelled
-                || (current.Status == InstanceStatus.Suspended && !runs.ContainsKey(instanceId) && !await WaitsOnlyForChildrenAsync(current, cancellationToken)))
-            {
-                return current;
-            }
-
-            try
+            while (true)
             {
                 if (runs.TryGetValue(instanceId, out var run))
                 {
                     await run.Finished.WaitAsync(deadline.Token);
+                    continue;
                 }
-                else
+
+                var current = await GetExistingAsync(instanceId, cancellationToken);
+                if (current.Status is InstanceStatus.Completed or InstanceStatus.Faulted or InstanceStatus.Cancelled
+                    || (current.Status == InstanceStatus.Suspended && !await WaitsOnlyForChildrenAsync(current, cancellationToken)))
                 {
-                    await Task.Delay(WaitPollInterval, deadline.Token);
+                    return current;
                 }
+
+                // Running without a driver here (another process has it, or recovery has not
+                // reached it yet) or waiting for a child run: look again shortly.
+                await Task.Delay(WaitPollInterval, deadline.Token);
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return await store.GetAsync(instanceId, cancellationToken) ?? current;
-            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return await GetExistingAsync(instanceId, cancellationToken);
         }
     }
 
@@ -91,12 +91,12 @@ internal sealed partial class WorkflowRuntime(
         ThrowIfShuttingDown();
         return await WithGateAsync(instanceId, async () =>
         {
+            var instance = await GetSettledAsync(instanceId, cancellationToken);
             if (runs.ContainsKey(instanceId))
             {
                 throw new ConflictException($"Run {instanceId} is running; only a faulted run can be retried.");
             }
 
-            var instance = await GetExistingAsync(instanceId, cancellationToken);
             if (instance.Status != InstanceStatus.Faulted)
             {
                 throw new ConflictException($"Run {instanceId} is {instance.Status.ToString().ToLowerInvariant()}; only a faulted run can be retried.");
@@ -147,7 +147,7 @@ internal sealed partial class WorkflowRuntime(
                 return 0;
             }
 
-            var instance = await GetExistingAsync(instanceId, cancellationToken);
+            var instance = await GetSettledAsync(instanceId, cancellationToken);
             if (instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled)
             {
                 throw new ConflictException($"Run {instanceId} is already {instance.Status.ToString().ToLowerInvariant()}.");
@@ -301,6 +301,11 @@ internal sealed partial class WorkflowRuntime(
                         ?? throw new NotFoundException(request.Version is { } v
                             ? $"Workflow '{request.WorkflowId}' has no published version {v}."
                             : $"Workflow '{request.WorkflowId}' has no published version.");
+        if (published.Retired)
+        {
+            throw new NotFoundException($"Workflow '{request.WorkflowId}' was deleted; its version {published.Version} no longer starts runs.");
+        }
+
         return compiled.GetOrAdd((published.Id, published.Version), _ => compiler.Compile(published.Definition));
     }
 
@@ -346,6 +351,22 @@ internal sealed partial class WorkflowRuntime(
     private async Task<WorkflowInstance> GetExistingAsync(string instanceId, CancellationToken cancellationToken)
         => await store.GetAsync(instanceId, cancellationToken)
            ?? throw new NotFoundException($"There is no run with id '{instanceId}'.");
+
+    /// <summary>
+    /// The stored instance, after letting a driver that has already committed a final status
+    /// (faulted, suspended, completed) exit, so the caller never races a driver on its way out.
+    /// </summary>
+    private async Task<WorkflowInstance> GetSettledAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var instance = await GetExistingAsync(instanceId, cancellationToken);
+        if (instance.Status != InstanceStatus.Running && runs.TryGetValue(instanceId, out var leaving))
+        {
+            await leaving.Finished.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            instance = await GetExistingAsync(instanceId, cancellationToken);
+        }
+
+        return instance;
+    }
 
     private async Task<bool> WaitsOnlyForChildrenAsync(WorkflowInstance instance, CancellationToken cancellationToken)
     {

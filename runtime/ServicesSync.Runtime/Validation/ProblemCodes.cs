@@ -65,4 +65,7 @@ public static class ProblemCodes
 
     // Validation: designer data.
     public const string LayoutUnknownActivity = "layout.unknownActivity";
+
+    /// <summary>An activity type's own design-time check refused an input (a script that does not compile).</summary>
+    public const string InputRejected = "input.rejected";
 }

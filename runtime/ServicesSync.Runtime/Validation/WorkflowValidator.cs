@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using ServicesSync.Activities;
 using ServicesSync.Definitions;
 using ServicesSync.Expressions;
 using ServicesSync.Registry;
@@ -27,9 +28,17 @@ internal sealed class WorkflowValidator : IWorkflowValidator
 
     private readonly IActivityRegistry registry;
     private readonly FrozenDictionary<string, IExpressionEvaluator> evaluators;
+    private readonly NodeValidatorRules nodeRules;
 
     public WorkflowValidator(IActivityRegistry registry, IEnumerable<IExpressionEvaluator> evaluators)
+        : this(registry, evaluators, [])
     {
+    }
+
+    public WorkflowValidator(IActivityRegistry registry, IEnumerable<IExpressionEvaluator> evaluators, IEnumerable<IActivityNodeValidator> nodeValidators)
+    {
+        ArgumentNullException.ThrowIfNull(nodeValidators);
+        nodeRules = new NodeValidatorRules(nodeValidators);
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(evaluators);
         this.registry = registry;
@@ -47,6 +56,8 @@ internal sealed class WorkflowValidator : IWorkflowValidator
         {
             rule.Check(context);
         }
+
+        nodeRules.Check(context);
 
         return context.Problems.OrderBy(p => p.Path, PointerPath.Comparer).ToArray();
     }

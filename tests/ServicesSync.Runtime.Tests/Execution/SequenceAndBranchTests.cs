@@ -95,7 +95,7 @@ public sealed class SequenceAndBranchTests
         await harness.PublishAsync(FlowBuilder.Create().Build());
 
         var error = await Assert.ThrowsAsync<ServicesSync.Errors.ServicesSyncException>(() =>
-            harness.Runtime.StartAsync(new Execution.StartRunRequest { WorkflowId = "wf", TriggerActivityId = "nope" }, CancellationToken.None));
+            harness.Runtime.StartAsync(new ServicesSync.Execution.StartRunRequest { WorkflowId = "wf", TriggerActivityId = "nope" }, CancellationToken.None));
 
         Assert.Contains("no trigger 'nope'", error.Message, StringComparison.Ordinal);
         var page = await harness.Store.QueryAsync(new InstanceQuery(), CancellationToken.None);
@@ -115,7 +115,7 @@ public sealed class SequenceAndBranchTests
     {
         await using var harness = new EngineHarness();
         await harness.PublishAsync(FlowBuilder.Create().Build());
-        var request = new Execution.StartRunRequest { WorkflowId = "wf", InstanceId = "delivery-17" };
+        var request = new ServicesSync.Execution.StartRunRequest { WorkflowId = "wf", InstanceId = "delivery-17" };
 
         var first = await harness.Runtime.StartAsync(request, CancellationToken.None);
         var second = await harness.Runtime.StartAsync(request, CancellationToken.None);

@@ -12,7 +12,8 @@ namespace ServicesSync.Execution.Inputs;
 internal sealed class ExpressionEvaluators(IEnumerable<IExpressionEvaluator> evaluators)
 {
     private readonly FrozenDictionary<string, IExpressionEvaluator> byLanguage =
-        evaluators.ToFrozenDictionary(e => e.Language, StringComparer.OrdinalIgnoreCase);
+        evaluators.GroupBy(e => e.Language, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
     public IReadOnlyCollection<string> Languages => byLanguage.Keys;
 

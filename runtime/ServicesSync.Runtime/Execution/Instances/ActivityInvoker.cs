@@ -52,7 +52,7 @@ internal sealed class ActivityInvoker(
                 var context = ResilienceContextPool.Shared.Get(cancellationToken);
                 context.Properties.Set(
                     ResiliencePipelineFactory.AttemptFailed,
-                    (attempt, error) => onAttemptFailed(new AttemptFailed(token, attempt - 1, error, clock.GetUtcNow())));
+                    (attempt, error) => onAttemptFailed(new AttemptFailed(token, attempt, error, clock.GetUtcNow())));
                 try
                 {
                     (result, variableChanges) = await node.Pipeline.ExecuteAsync(

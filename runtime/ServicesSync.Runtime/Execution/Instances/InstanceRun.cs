@@ -24,8 +24,10 @@ internal sealed partial class InstanceRun
     private readonly ExecutableWorkflow workflow;
     private readonly ExecutionState state;
     private readonly RunIdentity identity;
+    // Not SingleReader: only the multi-reader channel supports Reader.Count, which the driver
+    // needs to know whether it may exit.
     private readonly Channel<InstanceEvent> inbox =
-        Channel.CreateUnbounded<InstanceEvent>(new UnboundedChannelOptions { SingleReader = true });
+        Channel.CreateUnbounded<InstanceEvent>(new UnboundedChannelOptions { SingleReader = false });
 
     private readonly CancellationTokenSource activityCancellation = new();
     private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);

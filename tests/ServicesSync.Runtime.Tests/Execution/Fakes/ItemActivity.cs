@@ -55,16 +55,56 @@ internal sealed class Concurrency
     }
 }
 
-/// <summary>Open by default; a closed gate holds every caller until it opens.</summary>
+/// <summary>
+/// Open by default; a closed gate holds every caller until it opens. <see cref="AllowOnly"/> lets
+/// a number of callers through and holds the ones after them.
+/// </summary>
 internal sealed class AsyncGate
 {
-    private volatile TaskCompletionSource open = Opened();
+    private readonly Lock sync = new();
+    private TaskCompletionSource open = Opened();
+    private int? permits;
 
-    public void Close() => open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    public void Close()
+    {
+        lock (sync)
+        {
+            permits = null;
+            open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
 
-    public void Open() => open.TrySetResult();
+    public void AllowOnly(int count)
+    {
+        Close();
+        lock (sync)
+        {
+            permits = count;
+        }
+    }
 
-    public Task WaitAsync(CancellationToken cancellationToken) => open.Task.WaitAsync(cancellationToken);
+    public void Open()
+    {
+        lock (sync)
+        {
+            permits = null;
+            open.TrySetResult();
+        }
+    }
+
+    public Task WaitAsync(CancellationToken cancellationToken)
+    {
+        lock (sync)
+        {
+            if (permits is > 0)
+            {
+                permits--;
+                return Task.CompletedTask;
+            }
+
+            return open.Task.WaitAsync(cancellationToken);
+        }
+    }
 
     private static TaskCompletionSource Opened()
     {
