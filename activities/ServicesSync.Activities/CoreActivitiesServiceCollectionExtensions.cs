@@ -1,10 +1,57 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServicesSync.Activities.Control;
+using ServicesSync.Activities.Http;
+using ServicesSync.Activities.Transform;
+using ServicesSync.Activities.Triggers;
+using ServicesSync.Registry;
 
 namespace ServicesSync.Activities;
 
 public static class CoreActivitiesServiceCollectionExtensions
 {
+    /// <summary>Name of the <see cref="HttpClient"/> <c>http.request</c> uses; hosts may add handlers to it.</summary>
+    public const string HttpClientName = "ServicesSync.Http";
+
     /// <summary>Registers the core activity library: triggers, transforms, control flow, HTTP.</summary>
     public static IServiceCollection AddCoreActivities(this IServiceCollection services)
-        => throw new NotImplementedException("Implemented by the core activities work.");
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        Add<ManualTriggerActivity>(services);
+        Add<WebhookTriggerActivity>(services);
+        Add<ScheduleTriggerActivity>(services);
+        Add<SetActivity>(services);
+        Add<SetVariableActivity>(services);
+        Add<BranchActivity>(services);
+        Add<ForEachActivity>(services);
+        Add<JoinActivity>(services);
+        Add<BatchActivity>(services);
+        Add<CallWorkflowActivity>(services);
+        Add<DeadLetterActivity>(services);
+        Add<LogActivity>(services);
+        Add<HttpRequestActivity>(services);
+
+        services.AddHttpClient(HttpClientName, client =>
+            {
+                // Each request carries its own timeout input; the client-wide one would cut them at 100 s.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("ServicesSync/1.0");
+            })
+            // The default handlers log full URLs, query strings included; the activity logs a redacted one.
+            .RemoveAllLoggers();
+        return services;
+    }
+
+    private static void Add<TActivity>(IServiceCollection services)
+        where TActivity : class, IActivity
+    {
+        // Idempotent, so calling AddCoreActivities twice does not register everything twice.
+        if (services.Any(d => d.ServiceType == typeof(TActivity)))
+        {
+            return;
+        }
+
+        services.AddSingleton(ActivityRegistration.For<TActivity>());
+        services.TryAddTransient<TActivity>();
+    }
 }

@@ -18,6 +18,19 @@ public sealed class RuntimeOptions
     /// <summary>How long a graceful shutdown waits for in-flight activities.</summary>
     public TimeSpan ShutdownDrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Retry policy of activities whose definition sets none. It only ever retries errors that say
+    /// they are retryable (network faults, 5xx, timeouts), never validation or permanent errors.
+    /// Set to null for no retries by default.
+    /// </summary>
+    public Definitions.RetryPolicySpec? DefaultRetry { get; set; } = new()
+    {
+        MaxAttempts = 3,
+        Backoff = Definitions.BackoffKind.Exponential,
+        InitialDelay = TimeSpan.FromSeconds(1),
+        MaxDelay = TimeSpan.FromSeconds(30),
+    };
+
     /// <summary>How many commits the journal writer groups into one store transaction at most.</summary>
     public int MaxCommitBatch { get; set; } = 256;
 }

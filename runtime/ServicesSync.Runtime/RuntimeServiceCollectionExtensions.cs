@@ -1,4 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ServicesSync.Activities;
+using ServicesSync.Execution;
+using ServicesSync.Execution.Compilation;
+using ServicesSync.Execution.Hosting;
+using ServicesSync.Execution.Inputs;
+using ServicesSync.Execution.Instances;
+using ServicesSync.Execution.Journal;
+using ServicesSync.Idempotency;
+using ServicesSync.Registry;
 
 namespace ServicesSync;
 
@@ -9,10 +23,38 @@ public static class RuntimeServiceCollectionExtensions
     /// background services that resume and prune runs. A store must be registered too.
     /// </summary>
     public static IServiceCollection AddServicesSyncRuntime(this IServiceCollection services, Action<RuntimeOptions>? configure = null)
-        => throw new NotImplementedException("Implemented by the executor work.");
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var optionsBuilder = services.AddOptions<RuntimeOptions>();
+        if (configure is not null)
+        {
+            optionsBuilder.Configure(configure);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<RuntimeOptions>>().Value);
+        services.TryAddSingleton<IActivityRegistry, ActivityRegistry>();
+        services.TryAddSingleton<ExpressionEvaluators>();
+        services.TryAddSingleton<InputResolver>();
+        services.TryAddSingleton<IIdempotencyService, IdempotencyService>();
+        services.TryAddSingleton<ActivityInvoker>();
+        services.TryAddSingleton<CommitQueue>();
+        services.TryAddSingleton<EngineServices>();
+        services.TryAddSingleton<ResiliencePipelineFactory>();
+        services.TryAddSingleton<WorkflowCompiler>();
+        services.TryAddSingleton<WorkflowRuntime>();
+        services.TryAddSingleton<IWorkflowRuntime>(sp => sp.GetRequiredService<WorkflowRuntime>());
+        services.AddSingleton<IHostedService, RuntimeHostedService>();
+        return services;
+    }
 
     /// <summary>Registers an activity type (its descriptor comes from its attributes).</summary>
     public static IServiceCollection AddActivity<TActivity>(this IServiceCollection services)
-        where TActivity : class, Activities.IActivity
-        => throw new NotImplementedException("Implemented by the executor work.");
+        where TActivity : class, IActivity
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton(ActivityRegistration.For<TActivity>());
+        return services;
+    }
 }

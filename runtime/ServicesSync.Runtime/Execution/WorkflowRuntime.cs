@@ -1,0 +1,394 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using ServicesSync.Definitions;
+using ServicesSync.Errors;
+using ServicesSync.Execution.Compilation;
+using ServicesSync.Execution.Instances;
+using ServicesSync.Execution.State;
+using ServicesSync.Persistence;
+
+namespace ServicesSync.Execution;
+
+/// <summary>
+/// Hosts the instance drivers of this process. Every operation on one instance (start with an id,
+/// resume, retry, cancel, recovery) passes the instance's gate, so an instance never has two
+/// drivers; events for an instance whose driver is alive go to its inbox instead.
+/// </summary>
+internal sealed partial class WorkflowRuntime(
+    EngineServices engine,
+    WorkflowCompiler compiler,
+    IWorkflowStore store) : IWorkflowRuntime, IInstanceHost
+{
+    private const int StripeCount = 64;
+    private static readonly TimeSpan WaitPollInterval = TimeSpan.FromMilliseconds(20);
+
+    private readonly ConcurrentDictionary<string, InstanceRun> runs = new(StringComparer.Ordinal);
+    private readonly Lock[] stripes = Enumerable.Range(0, StripeCount).Select(_ => new Lock()).ToArray();
+    private readonly SemaphoreSlim[] gates = Enumerable.Range(0, StripeCount).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+    private readonly ConcurrentDictionary<(string Id, int Version), ExecutableWorkflow> compiled = new();
+    private volatile bool shuttingDown;
+
+    /// <summary>Number of instances with a live driver in this process.</summary>
+    public int ActiveCount => runs.Count;
+
+    public async Task<WorkflowInstance> StartAsync(StartRunRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ThrowIfShuttingDown();
+        if (request.InstanceId is null)
+        {
+            return await CreateAndLaunchAsync(request, cancellationToken);
+        }
+
+        var gate = GateOf(request.InstanceId);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await store.GetAsync(request.InstanceId, cancellationToken)
+                   ?? await CreateAndLaunchAsync(request, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task<WorkflowInstance> WaitAsync(string instanceId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        // Wall-clock waiting: how long a caller is willing to wait is not business time.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        while (true)
+        {
+            var current = await store.GetAsync(instanceId, cancellationToken)
+                          ?? throw new NotFoundException($"There is no run with id '{instanceId}'.");
+            if (current.Status is InstanceStatus.Completed or InstanceStatus.Faulted or InstanceStatus.Cancelled
+                || (current.Status == InstanceStatus.Suspended && !runs.ContainsKey(instanceId) && !await WaitsOnlyForChildrenAsync(current, cancellationToken)))
+            {
+                return current;
+            }
+
+            try
+            {
+                if (runs.TryGetValue(instanceId, out var run))
+                {
+                    await run.Finished.WaitAsync(deadline.Token);
+                }
+                else
+                {
+                    await Task.Delay(WaitPollInterval, deadline.Token);
+                }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return await store.GetAsync(instanceId, cancellationToken) ?? current;
+            }
+        }
+    }
+
+    public async Task<WorkflowInstance> RetryAsync(string instanceId, int? version, CancellationToken cancellationToken)
+    {
+        ThrowIfShuttingDown();
+        return await WithGateAsync(instanceId, async () =>
+        {
+            if (runs.ContainsKey(instanceId))
+            {
+                throw new ConflictException($"Run {instanceId} is running; only a faulted run can be retried.");
+            }
+
+            var instance = await GetExistingAsync(instanceId, cancellationToken);
+            if (instance.Status != InstanceStatus.Faulted)
+            {
+                throw new ConflictException($"Run {instanceId} is {instance.Status.ToString().ToLowerInvariant()}; only a faulted run can be retried.");
+            }
+
+            var workflow = await ResolveForRetryAsync(instance, version, cancellationToken);
+            var state = ExecutionStateSerializer.Deserialize(instance.StateJson);
+            RequireActivities(workflow, state, instanceId);
+            foreach (var token in state.Tokens.Where(t => t.Status == TokenStatus.Faulted))
+            {
+                token.Status = TokenStatus.Pending;
+                token.Error = null;
+            }
+
+            var now = engine.Clock.GetUtcNow();
+            var retried = instance with
+            {
+                Status = InstanceStatus.Running,
+                WorkflowVersion = workflow.Version,
+                Error = null,
+                UpdatedAt = now,
+                StateJson = ExecutionStateSerializer.Serialize(state),
+                JournalLength = instance.JournalLength + 1,
+            };
+            var note = OperatorEntry(instance, now, version is null ? "retried" : $"retried on version {workflow.Version}");
+            await engine.Commits.CommitAsync(new InstanceCommit(retried, [note], [], [], []), cancellationToken);
+            var open = await store.ListOpenDeadLettersAsync(instanceId, cancellationToken);
+            var incidents = open.Where(d => d.Kind == DeadLetterKind.Incident).Select(d => d.Id).ToArray();
+            if (incidents.Length > 0)
+            {
+                await store.CloseDeadLettersAsync(incidents, DeadLetterStatus.Retried, now, cancellationToken);
+            }
+
+            var journal = state.Loops.Count > 0 ? await store.GetJournalAsync(instanceId, null, cancellationToken) : null;
+            Launch(new InstanceRun(engine, this, workflow, retried, state, journal));
+            return retried;
+        });
+    }
+
+    public async Task<WorkflowInstance> CancelAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        Task? finished = null;
+        await WithGateAsync(instanceId, async () =>
+        {
+            if (TryPost(instanceId, new CancelRequested(), out var live))
+            {
+                finished = live.Finished;
+                return 0;
+            }
+
+            var instance = await GetExistingAsync(instanceId, cancellationToken);
+            if (instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled)
+            {
+                throw new ConflictException($"Run {instanceId} is already {instance.Status.ToString().ToLowerInvariant()}.");
+            }
+
+            var run = await LoadAsync(instance, cancellationToken);
+            run.PrepareCancel();
+            Launch(run);
+            finished = run.Finished;
+            return 0;
+        });
+        await finished!.WaitAsync(engine.Options.ShutdownDrainTimeout, cancellationToken);
+        return await GetExistingAsync(instanceId, cancellationToken);
+    }
+
+    public async Task<WorkflowInstance> ResumeAsync(string instanceId, string bookmarkId, JsonNode? input, CancellationToken cancellationToken)
+    {
+        var bookmark = (await store.GetBookmarksAsync(instanceId, cancellationToken)).FirstOrDefault(b => b.Id == bookmarkId)
+                       ?? throw new NotFoundException($"Run {instanceId} has no bookmark '{bookmarkId}'.");
+        await ResumeBookmarkAsync(bookmark, input, timedOut: false, cancellationToken);
+        return await GetExistingAsync(instanceId, cancellationToken);
+    }
+
+    /// <summary>Delivers a resume to the instance's driver, starting one when none is alive.</summary>
+    internal async Task ResumeBookmarkAsync(BookmarkRecord bookmark, JsonNode? input, bool timedOut, CancellationToken cancellationToken)
+    {
+        ThrowIfShuttingDown();
+        var accepted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var resume = new ResumeRequested(bookmark, input, timedOut, accepted);
+        await WithGateAsync(bookmark.InstanceId, async () =>
+        {
+            if (TryPost(bookmark.InstanceId, resume, out _))
+            {
+                return 0;
+            }
+
+            var instance = await GetExistingAsync(bookmark.InstanceId, cancellationToken);
+            if (instance.Status is InstanceStatus.Completed or InstanceStatus.Cancelled)
+            {
+                throw new ConflictException($"Run {instance.Id} is {instance.Status.ToString().ToLowerInvariant()}; nothing waits any more.");
+            }
+
+            var run = await LoadAsync(instance, cancellationToken);
+            run.TryPost(resume);
+            Launch(run);
+            return 0;
+        });
+        await accepted.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task<WorkflowInstance> CreateAndLaunchAsync(StartRunRequest request, CancellationToken cancellationToken)
+    {
+        var workflow = await ResolveForStartAsync(request, cancellationToken);
+        var trigger = request.TriggerActivityId is { } triggerId
+            ? workflow.Nodes.TryGetValue(triggerId, out var named) && named.Descriptor.IsTrigger
+                ? named
+                : throw new ServicesSyncException($"Workflow '{workflow.Id}' has no trigger '{triggerId}'.", ErrorKind.Validation)
+            : workflow.Triggers.Count > 0
+                ? workflow.Triggers[0]
+                : throw new ServicesSyncException($"Workflow '{workflow.Id}' has no trigger to start from.", ErrorKind.Validation);
+
+        var input = Message.FromNode(request.Input);
+        if (input.Json.Length > engine.Options.MaxMessageBytes)
+        {
+            throw new ServicesSyncException(
+                $"The input message is {input.Json.Length / 1024 / 1024.0:0.#} MB, over the limit of {engine.Options.MaxMessageBytes / 1024 / 1024} MB.",
+                ErrorKind.Validation);
+        }
+
+        var state = new ExecutionState();
+        state.AddToken(trigger.Id, "", input, null);
+        var now = engine.Clock.GetUtcNow();
+        var instance = new WorkflowInstance
+        {
+            Id = request.InstanceId ?? InstanceIds.New(engine.Clock),
+            WorkflowId = workflow.Id,
+            WorkflowVersion = workflow.Version,
+            Status = InstanceStatus.Running,
+            CreatedAt = now,
+            UpdatedAt = now,
+            TriggerActivityId = trigger.Id,
+            InputJson = input.Json,
+            VariablesJson = workflow.Definition.Variables.ToJsonString(MessageJson.Options),
+            StateJson = ExecutionStateSerializer.Serialize(state),
+            ParentInstanceId = request.ParentInstanceId,
+            ReplayOf = request.ReplayOf,
+            CorrelationKey = request.CorrelationKey,
+            AdHocDefinitionJson = workflow.AdHocJson,
+        };
+        await engine.Commits.CommitAsync(InstanceCommit.StateOnly(instance), cancellationToken);
+        EngineLog.RunStarted(engine.Logger, instance.WorkflowId, instance.Id);
+        Launch(new InstanceRun(engine, this, workflow, instance, state));
+        return instance;
+    }
+
+    private void Launch(InstanceRun run)
+    {
+        lock (StripeOf(run.InstanceId))
+        {
+            runs[run.InstanceId] = run;
+        }
+
+        _ = Task.Run(run.RunAsync);
+    }
+
+    bool IInstanceHost.TryRelease(InstanceRun run)
+    {
+        lock (StripeOf(run.InstanceId))
+        {
+            if (run.HasQueuedEvents)
+            {
+                return false;
+            }
+
+            runs.TryRemove(new KeyValuePair<string, InstanceRun>(run.InstanceId, run));
+            return true;
+        }
+    }
+
+    private bool TryPost(string instanceId, InstanceEvent instanceEvent, out InstanceRun live)
+    {
+        lock (StripeOf(instanceId))
+        {
+            if (runs.TryGetValue(instanceId, out live!) && live.TryPost(instanceEvent))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<InstanceRun> LoadAsync(WorkflowInstance instance, CancellationToken cancellationToken)
+    {
+        var workflow = instance.AdHocDefinitionJson is { } json
+            ? compiler.Compile(DefinitionJson.DeserializeTrusted(json), json)
+            : await GetCompiledAsync(instance.WorkflowId, instance.WorkflowVersion, cancellationToken);
+        var state = ExecutionStateSerializer.Deserialize(instance.StateJson);
+        var journal = state.Loops.Count > 0 ? await store.GetJournalAsync(instance.Id, null, cancellationToken) : null;
+        return new InstanceRun(engine, this, workflow, instance, state, journal);
+    }
+
+    private async Task<ExecutableWorkflow> ResolveForStartAsync(StartRunRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Definition is { } definition)
+        {
+            return compiler.Compile(definition, DefinitionJson.Serialize(definition));
+        }
+
+        var published = await store.GetPublishedAsync(request.WorkflowId, request.Version, cancellationToken)
+                        ?? throw new NotFoundException(request.Version is { } v
+                            ? $"Workflow '{request.WorkflowId}' has no published version {v}."
+                            : $"Workflow '{request.WorkflowId}' has no published version.");
+        return compiled.GetOrAdd((published.Id, published.Version), _ => compiler.Compile(published.Definition));
+    }
+
+    private async Task<ExecutableWorkflow> ResolveForRetryAsync(WorkflowInstance instance, int? version, CancellationToken cancellationToken)
+    {
+        if (version is null)
+        {
+            return instance.AdHocDefinitionJson is { } json
+                ? compiler.Compile(DefinitionJson.DeserializeTrusted(json), json)
+                : await GetCompiledAsync(instance.WorkflowId, instance.WorkflowVersion, cancellationToken);
+        }
+
+        return await GetCompiledAsync(instance.WorkflowId, version.Value, cancellationToken);
+    }
+
+    private async Task<ExecutableWorkflow> GetCompiledAsync(string workflowId, int version, CancellationToken cancellationToken)
+    {
+        if (compiled.TryGetValue((workflowId, version), out var cached))
+        {
+            return cached;
+        }
+
+        var published = await store.GetPublishedAsync(workflowId, version, cancellationToken)
+                        ?? throw new NotFoundException($"Workflow '{workflowId}' has no published version {version}.");
+        return compiled.GetOrAdd((workflowId, version), _ => compiler.Compile(published.Definition));
+    }
+
+    private static void RequireActivities(ExecutableWorkflow workflow, ExecutionState state, string instanceId)
+    {
+        var missing = state.Tokens.Select(t => t.ActivityId)
+            .Concat(state.Loops.Values.Select(l => l.ActivityId))
+            .Concat(state.Joins.Values.Select(j => j.ActivityId))
+            .Where(id => !workflow.Nodes.ContainsKey(id))
+            .Distinct()
+            .ToArray();
+        if (missing.Length > 0)
+        {
+            throw new ConflictException(
+                $"Run {instanceId} cannot move to version {workflow.Version}: it has no activity {string.Join(", ", missing.Select(m => $"'{m}'"))}, where the run is waiting.");
+        }
+    }
+
+    private async Task<WorkflowInstance> GetExistingAsync(string instanceId, CancellationToken cancellationToken)
+        => await store.GetAsync(instanceId, cancellationToken)
+           ?? throw new NotFoundException($"There is no run with id '{instanceId}'.");
+
+    private async Task<bool> WaitsOnlyForChildrenAsync(WorkflowInstance instance, CancellationToken cancellationToken)
+    {
+        var bookmarks = await store.GetBookmarksAsync(instance.Id, cancellationToken);
+        return bookmarks.Count > 0 && bookmarks.All(b => b.Name == InstanceRun.ChildBookmarkName);
+    }
+
+    private static JournalEntry OperatorEntry(WorkflowInstance instance, DateTimeOffset at, string what) => new()
+    {
+        InstanceId = instance.Id,
+        Sequence = instance.JournalLength,
+        Kind = JournalEntryKind.Operator,
+        ActivityId = "",
+        StartedAt = at,
+        CompletedAt = at,
+        OutputJson = new JsonObject { ["action"] = what }.ToJsonString(),
+    };
+
+    private async Task<T> WithGateAsync<T>(string instanceId, Func<Task<T>> action)
+    {
+        var gate = GateOf(instanceId);
+        await gate.WaitAsync();
+        try
+        {
+            return await action();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private void ThrowIfShuttingDown()
+    {
+        if (shuttingDown)
+        {
+            throw new ServicesSyncException("The runtime is shutting down; try again shortly.", ErrorKind.Transient);
+        }
+    }
+
+    private Lock StripeOf(string instanceId) => stripes[StripeIndex(instanceId)];
+
+    private SemaphoreSlim GateOf(string instanceId) => gates[StripeIndex(instanceId)];
+
+    private static int StripeIndex(string instanceId) => (int)((uint)StringComparer.Ordinal.GetHashCode(instanceId) % StripeCount);
+}

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.DependencyInjection;
+using ServicesSync.Registry;
+
+namespace ServicesSync.Activities.Tests;
+
+public class CoreActivitiesServiceCollectionExtensionsTests
+{
+    private static readonly string[] ExpectedTypes =
+    [
+        "core.manual", "core.webhook", "core.schedule", "core.set", "core.setVariable", "core.branch", "core.forEach",
+        "core.join", "core.batch", "core.callWorkflow", "core.deadLetter", "core.log", "http.request",
+    ];
+
+    [Fact]
+    public void AddCoreActivities_RegistersEveryCoreTypeOnce()
+    {
+        using var provider = new ServiceCollection().AddCoreActivities().BuildServiceProvider();
+
+        var types = provider.GetServices<ActivityRegistration>().Select(r => r.Descriptor.Type).ToArray();
+
+        Assert.Equal(ExpectedTypes.Order(StringComparer.Ordinal), types.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void AddCoreActivities_EveryImplementationResolvesAsANewInstance()
+    {
+        using var provider = new ServiceCollection().AddCoreActivities().BuildServiceProvider();
+
+        foreach (var registration in provider.GetServices<ActivityRegistration>())
+        {
+            var first = provider.GetRequiredService(registration.ImplementationType);
+            var second = provider.GetRequiredService(registration.ImplementationType);
+            Assert.IsAssignableFrom<IActivity>(first);
+            Assert.NotSame(first, second);
+        }
+    }
+
+    [Fact]
+    public void AddCoreActivities_CalledTwice_DoesNotDuplicate()
+    {
+        using var provider = new ServiceCollection().AddCoreActivities().AddCoreActivities().BuildServiceProvider();
+
+        Assert.Equal(ExpectedTypes.Length, provider.GetServices<ActivityRegistration>().Count());
+    }
+
+    [Fact]
+    public void AddCoreActivities_HttpClientLeavesTimeoutsToTheActivity()
+    {
+        using var provider = new ServiceCollection().AddCoreActivities().BuildServiceProvider();
+
+        var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient(CoreActivitiesServiceCollectionExtensions.HttpClientName);
+
+        Assert.Equal(Timeout.InfiniteTimeSpan, client.Timeout);
+    }
+
+    [Fact]
+    public void CoreActivityTypes_MatchTheRegisteredDescriptors()
+    {
+        var constants = typeof(CoreActivityTypes).GetFields().Select(f => (string)f.GetRawConstantValue()!);
+
+        Assert.Equal(ExpectedTypes.Order(StringComparer.Ordinal), constants.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Descriptors_OnlyTheThreeTriggersAreTriggersAndAllHaveDescriptions()
+    {
+        using var provider = new ServiceCollection().AddCoreActivities().BuildServiceProvider();
+        var descriptors = provider.GetServices<ActivityRegistration>().Select(r => r.Descriptor).ToArray();
+
+        Assert.Equal(
+            ["core.manual", "core.schedule", "core.webhook"],
+            descriptors.Where(d => d.IsTrigger).Select(d => d.Type).Order(StringComparer.Ordinal));
+        Assert.All(descriptors.Where(d => d.IsTrigger), d => Assert.Equal("Triggers", d.Category));
+        Assert.All(descriptors, d =>
+        {
+            Assert.NotEmpty(d.Description);
+            Assert.All(d.Inputs, i => Assert.NotEmpty(i.Description));
+            Assert.Equal(1, d.Version);
+        });
+    }
+}
