@@ -155,7 +155,7 @@ internal sealed class WorkflowImporter(IWorkflowValidator validator, IActivityRe
         var unknown = definition.Activities
             .Select((activity, index) => (activity, index))
             .Where(a => !registry.IsKnownType(a.activity.Type))
-            .Select(a => $"{label}: /activities/{a.index} (activity '{a.activity.Id}'): unknown activity type '{a.activity.Type}' [unknown-activity-type]")
+            .Select(a => $"{label}: /activities/{a.index} (activity '{a.activity.Id}'): unknown activity type '{a.activity.Type}' [activity.unknownType]")
             .ToArray();
         if (unknown.Length > 0)
         {
