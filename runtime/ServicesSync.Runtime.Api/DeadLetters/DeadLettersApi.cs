@@ -23,7 +23,7 @@ internal static class DeadLettersApi
     {
         var deadLetters = api.MapGroup("/dead-letters").WithTags("Dead letters");
 
-        deadLetters.MapGet("/", QueryAsync).RequireAuthorization(ApiScopes.Read)
+        deadLetters.MapGet("", QueryAsync).RequireAuthorization(ApiScopes.Read)
             .WithName("ListDeadLetters").WithSummary("Dead letters newest first; filter by status and workflow.");
         deadLetters.MapPost("/{id}/retry", RetryAsync).RequireAuthorization(ApiScopes.Run)
             .WithName("RetryDeadLetter").WithSummary("Retries an incident, or replays a parked message as a new run; closes the entry as retried.");

@@ -21,7 +21,7 @@ internal static class InstancesApi
     {
         var instances = api.MapGroup("/instances").WithTags("Instances");
 
-        instances.MapGet("/", QueryAsync).RequireAuthorization(ApiScopes.Read)
+        instances.MapGet("", QueryAsync).RequireAuthorization(ApiScopes.Read)
             .WithName("ListInstances").WithSummary("Instances newest first; filter by workflow, status and creation time.");
         instances.MapGet("/{id}", GetAsync).RequireAuthorization(ApiScopes.Read)
             .WithName("GetInstance").WithSummary("One instance with its input, output and journal.");

@@ -23,11 +23,11 @@ internal static class WorkflowsApi
     {
         var workflows = api.MapGroup("/workflows").WithTags("Workflows");
 
-        workflows.MapGet("/", ListAsync).RequireAuthorization(ApiScopes.Read)
+        workflows.MapGet("", ListAsync).RequireAuthorization(ApiScopes.Read)
             .WithName("ListWorkflows").WithSummary("Every workflow: its draft and newest published version.");
         workflows.MapGet("/{id}", GetAsync).RequireAuthorization(ApiScopes.Read)
             .WithName("GetWorkflow").WithSummary("The draft, with its ETag and current problems.");
-        workflows.MapPost("/", CreateAsync).RequireAuthorization(ApiScopes.Write)
+        workflows.MapPost("", CreateAsync).RequireAuthorization(ApiScopes.Write)
             .WithName("CreateWorkflow").WithSummary("Creates a draft; 409 when the id exists.")
             .Accepts<object>("application/json");
         workflows.MapPut("/{id}", ReplaceAsync).RequireAuthorization(ApiScopes.Write)
