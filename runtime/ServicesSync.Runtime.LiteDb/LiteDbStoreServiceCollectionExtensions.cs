@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace ServicesSync.Persistence.LiteDb;
 
@@ -6,5 +8,37 @@ public static class LiteDbStoreServiceCollectionExtensions
 {
     /// <summary>Registers the LiteDB store: one file, <c>servicessync.db</c>, under <paramref name="dataDirectory"/>.</summary>
     public static IServiceCollection AddLiteDbStore(this IServiceCollection services, string dataDirectory)
-        => throw new NotImplementedException("Implemented by the store work.");
+        => services.AddLiteDbStore(new LiteDbStoreOptions { DataDirectory = dataDirectory });
+
+    /// <summary>
+    /// Registers the LiteDB store. The file is opened when the store is first resolved; a data
+    /// directory in use by another process or an unreadable file fails there with a
+    /// <see cref="Errors.ServicesSyncException"/> of kind Configuration that names it.
+    /// </summary>
+    public static IServiceCollection AddLiteDbStore(this IServiceCollection services, LiteDbStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.DataDirectory))
+        {
+            throw new ArgumentException("The LiteDB store needs a data directory.", nameof(options));
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new LiteDbWorkflowStore(
+            options,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<LiteDbWorkflowStore>>()));
+
+        // One instance behind every interface; the container may dispose it once per
+        // registration, which the store tolerates.
+        services.AddSingleton<IWorkflowStore>(sp => sp.GetRequiredService<LiteDbWorkflowStore>());
+        services.AddSingleton<IDefinitionStore>(sp => sp.GetRequiredService<LiteDbWorkflowStore>());
+        services.AddSingleton<IInstanceStore>(sp => sp.GetRequiredService<LiteDbWorkflowStore>());
+        services.AddSingleton<IDeadLetterStore>(sp => sp.GetRequiredService<LiteDbWorkflowStore>());
+        services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<LiteDbWorkflowStore>());
+        services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<LiteDbWorkflowStore>());
+        services.AddSingleton<ILiteDbStoreMaintenance>(sp => sp.GetRequiredService<LiteDbWorkflowStore>());
+        return services;
+    }
 }

@@ -8,4 +8,10 @@ public sealed record PublishedWorkflow(WorkflowDefinition Definition, DateTimeOf
     public string Id => Definition.Id;
 
     public int Version => Definition.Version;
+
+    /// <summary>
+    /// The workflow was deleted: the version stays readable for the runs that used it, but
+    /// starts no new runs.
+    /// </summary>
+    public bool Retired { get; init; }
 }

@@ -1,0 +1,126 @@
+using LiteDB;
+using ServicesSync.Errors;
+using ServicesSync.Persistence.LiteDb.Documents;
+
+namespace ServicesSync.Persistence.LiteDb;
+
+/// <summary>
+/// A batch of commits flattened into what LiteDB applies in bulk: one insert of every journal
+/// entry, one upsert of every instance (the last state of each wins), and the bookmark changes
+/// folded in commit order into one final delete and one upsert.
+/// </summary>
+internal sealed class CommitBatch
+{
+    private CommitBatch(List<BsonDocument> instances, List<BsonDocument> journal, List<BsonDocument> deadLetters, List<string> bookmarksRemoved, List<BsonDocument> bookmarksAdded)
+    {
+        Instances = instances;
+        Journal = journal;
+        DeadLetters = deadLetters;
+        BookmarksRemoved = bookmarksRemoved;
+        BookmarksAdded = bookmarksAdded;
+    }
+
+    public List<BsonDocument> Instances { get; }
+
+    public List<BsonDocument> Journal { get; }
+
+    public List<BsonDocument> DeadLetters { get; }
+
+    public List<string> BookmarksRemoved { get; }
+
+    public List<BsonDocument> BookmarksAdded { get; }
+
+    public static CommitBatch Create(IReadOnlyList<InstanceCommit> commits)
+    {
+        var instances = new Dictionary<string, BsonDocument>(commits.Count, StringComparer.Ordinal);
+        var journal = new List<BsonDocument>(commits.Count * 2);
+        var journalIds = new HashSet<string>(StringComparer.Ordinal);
+        var deadLetters = new List<BsonDocument>();
+        var deadLetterIds = new HashSet<string>(StringComparer.Ordinal);
+        Dictionary<string, BookmarkRecord?>? bookmarks = null;
+        foreach (var commit in commits)
+        {
+            Validate(commit);
+            instances[commit.Instance.Id] = InstanceDocuments.From(commit.Instance);
+            foreach (var entry in commit.Journal)
+            {
+                var document = JournalDocuments.From(entry);
+                if (!journalIds.Add(document["_id"].AsString))
+                {
+                    throw new ConflictException($"The commit batch was not applied: it holds journal entry {entry.Sequence} of instance '{entry.InstanceId}' twice.");
+                }
+
+                journal.Add(document);
+            }
+
+            foreach (var deadLetter in commit.DeadLetters)
+            {
+                if (!deadLetterIds.Add(deadLetter.Id))
+                {
+                    throw new ConflictException($"The commit batch was not applied: it holds dead letter '{deadLetter.Id}' twice.");
+                }
+
+                deadLetters.Add(DeadLetterDocuments.From(deadLetter));
+            }
+
+            foreach (var id in commit.BookmarksRemoved)
+            {
+                (bookmarks ??= new(StringComparer.Ordinal))[id] = null;
+            }
+
+            foreach (var bookmark in commit.BookmarksAdded)
+            {
+                (bookmarks ??= new(StringComparer.Ordinal))[bookmark.Id] = bookmark;
+            }
+        }
+
+        var removed = new List<string>();
+        var added = new List<BsonDocument>();
+        foreach (var (id, bookmark) in bookmarks ?? [])
+        {
+            if (bookmark is null)
+            {
+                removed.Add(id);
+            }
+            else
+            {
+                added.Add(BookmarkDocuments.From(bookmark));
+            }
+        }
+
+        return new CommitBatch([.. instances.Values], journal, deadLetters, removed, added);
+    }
+
+    /// <summary>
+    /// A commit describes one step of one instance; an entry filed under another instance is an
+    /// engine bug that would otherwise surface much later as a corrupt journal.
+    /// </summary>
+    private static void Validate(InstanceCommit commit)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        var id = commit.Instance.Id;
+        foreach (var entry in commit.Journal)
+        {
+            if (entry.InstanceId != id || entry.Sequence < 0)
+            {
+                throw new ArgumentException($"The commit of instance '{id}' holds journal entry {entry.Sequence} of instance '{entry.InstanceId}'; entries must belong to the committed instance and have a sequence of 0 or more.", nameof(commit));
+            }
+        }
+
+        foreach (var deadLetter in commit.DeadLetters)
+        {
+            if (deadLetter.InstanceId != id)
+            {
+                throw new ArgumentException($"The commit of instance '{id}' holds dead letter '{deadLetter.Id}' of instance '{deadLetter.InstanceId}'.", nameof(commit));
+            }
+        }
+
+        foreach (var bookmark in commit.BookmarksAdded)
+        {
+            if (bookmark.InstanceId != id)
+            {
+                throw new ArgumentException($"The commit of instance '{id}' adds bookmark '{bookmark.Id}' of instance '{bookmark.InstanceId}'.", nameof(commit));
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+using LiteDB;
+using ServicesSync.Errors;
+using ServicesSync.Persistence.LiteDb.Documents;
+using ServicesSync.Persistence.LiteDb.Storage;
+
+namespace ServicesSync.Persistence.LiteDb;
+
+internal sealed partial class LiteDbWorkflowStore
+{
+    public Task CommitAsync(IReadOnlyList<InstanceCommit> commits, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commits);
+        if (commits.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        // Mapping happens before the write gate so the time spent holding it is LiteDB's alone.
+        var batch = CommitBatch.Create(commits);
+        return WriteAsync(() => Apply(batch), cancellationToken);
+    }
+
+    public Task<WorkflowInstance?> GetAsync(string id, CancellationToken cancellationToken)
+        => ReadAsync(() => Collection(Collections.Instances).FindById(id) is { } document ? InstanceDocuments.To(document) : null);
+
+    public Task<InstancePage> QueryAsync(InstanceQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var filters = new List<BsonExpression>();
+        if (query.WorkflowId is not null)
+        {
+            filters.Add(Query.EQ("workflowId", query.WorkflowId));
+        }
+
+        if (query.Status is { } status)
+        {
+            filters.Add(Query.EQ("status", status.ToString()));
+        }
+
+        if (query.CreatedFrom is { } from)
+        {
+            filters.Add(Query.GTE("createdAt", from.UtcTicks));
+        }
+
+        if (query.CreatedTo is { } to)
+        {
+            filters.Add(Query.LT("createdAt", to.UtcTicks));
+        }
+
+        return ReadAsync(() =>
+        {
+            var instances = Collection(Collections.Instances);
+            var total = filters.Count == 0 ? instances.Count() : instances.Count(And(filters));
+            var take = ClampTake(query.Take);
+            if (take == 0)
+            {
+                return new InstancePage([], total);
+            }
+
+            var page = Filtered(instances.Query(), filters)
+                .OrderByDescending("createdAt")
+                .Skip(Math.Max(0, query.Skip))
+                .Limit(take)
+                .ToEnumerable()
+                .Select(InstanceDocuments.To)
+                .ToList();
+            return new InstancePage(page, total);
+        });
+    }
+
+    public Task<IReadOnlyList<string>> ListIdsAsync(InstanceStatus status, CancellationToken cancellationToken)
+        => ReadAsync<IReadOnlyList<string>>(() => Collection(Collections.Instances)
+            .Find(Query.EQ("status", status.ToString()))
+            .Select(d => d["_id"].AsString)
+            .ToList());
+
+    public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, string? loopKey, CancellationToken cancellationToken)
+        => ReadAsync<IReadOnlyList<JournalEntry>>(() =>
+        {
+            // The key range can include an instance whose id extends this one with a slash;
+            // the instance id check drops those.
+            var (from, to) = JournalDocuments.IdRange(instanceId);
+            var entries = Collection(Collections.Journal).Query()
+                .Where(Query.Between("_id", from, to))
+                .OrderBy("_id")
+                .ToEnumerable()
+                .Where(d => d["instanceId"].AsString == instanceId);
+            if (loopKey is null)
+            {
+                return entries.Select(JournalDocuments.To).ToList();
+            }
+
+            return entries
+                .Where(d => d["kind"].AsString == nameof(JournalEntryKind.ItemCompleted) && d["loopKey"].AsString == loopKey)
+                .Select(JournalDocuments.To)
+                .OrderBy(e => e.ItemIndex)
+                .ThenBy(e => e.Sequence)
+                .ToList();
+        });
+
+    public Task<int> PruneAsync(DateTimeOffset finishedBefore, int max, CancellationToken cancellationToken)
+    {
+        if (max <= 0)
+        {
+            return Task.FromResult(0);
+        }
+
+        return PruneCoreAsync(finishedBefore, max, cancellationToken);
+    }
+
+    private async Task<int> PruneCoreAsync(DateTimeOffset finishedBefore, int max, CancellationToken cancellationToken)
+    {
+        var pruned = await WriteAsync(
+            () =>
+            {
+                var instances = Collection(Collections.Instances);
+                var deadLetters = Collection(Collections.DeadLetters);
+                var keep = deadLetters.Find(Query.EQ("status", nameof(DeadLetterStatus.Open)))
+                    .Select(d => d["instanceId"].AsString)
+                    .ToHashSet(StringComparer.Ordinal);
+
+                // At most one candidate per kept instance is skipped, so this bound is enough.
+                var candidates = (int)Math.Min((long)max + keep.Count, int.MaxValue);
+                var victims = instances.Query()
+                    .Where(Query.And(Query.GTE("finishedAt", 0L), Query.LT("finishedAt", finishedBefore.UtcTicks)))
+                    .Where(Query.In("status", nameof(InstanceStatus.Completed), nameof(InstanceStatus.Cancelled)))
+                    .OrderBy("finishedAt")
+                    .Limit(candidates)
+                    .ToEnumerable()
+                    .Select(d => d["_id"].AsString)
+                    .Where(id => !keep.Contains(id))
+                    .Take(max)
+                    .ToList();
+
+                var journal = Collection(Collections.Journal);
+                var bookmarks = Collection(Collections.Bookmarks);
+                foreach (var id in victims)
+                {
+                    var (from, to) = JournalDocuments.IdRange(id);
+                    instances.Delete(id);
+                    journal.DeleteMany(Query.And(Query.Between("_id", from, to), Query.EQ("instanceId", id)));
+                    bookmarks.DeleteMany(Query.EQ("instanceId", id));
+                    deadLetters.DeleteMany(Query.EQ("instanceId", id));
+                }
+
+                return victims.Count;
+            },
+            cancellationToken);
+        if (pruned > 0)
+        {
+            Log.Pruned(_logger, pruned, finishedBefore);
+        }
+
+        return pruned;
+    }
+
+    private int Apply(CommitBatch batch)
+    {
+        var journal = Collection(Collections.Journal);
+        var deadLetters = Collection(Collections.DeadLetters);
+        try
+        {
+            journal.Insert(batch.Journal);
+        }
+        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            throw new ConflictException($"The commit batch was not applied: a journal entry already exists for the same instance and sequence (two writers on one instance?). {e.Message}", e);
+        }
+
+        if (batch.DeadLetters.Count > 0)
+        {
+            try
+            {
+                deadLetters.Insert(batch.DeadLetters);
+            }
+            catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                throw new ConflictException($"The commit batch was not applied: a dead letter with the same id already exists. {e.Message}", e);
+            }
+        }
+
+        Collection(Collections.Instances).Upsert(batch.Instances);
+        var bookmarks = Collection(Collections.Bookmarks);
+        foreach (var id in batch.BookmarksRemoved)
+        {
+            bookmarks.Delete(id);
+        }
+
+        if (batch.BookmarksAdded.Count > 0)
+        {
+            bookmarks.Upsert(batch.BookmarksAdded);
+        }
+
+        return batch.Instances.Count;
+    }
+
+    private static ILiteQueryable<BsonDocument> Filtered(ILiteQueryable<BsonDocument> query, List<BsonExpression> filters)
+    {
+        foreach (var filter in filters)
+        {
+            query = query.Where(filter);
+        }
+
+        return query;
+    }
+
+    private static BsonExpression And(List<BsonExpression> filters)
+        => filters.Count == 1 ? filters[0] : Query.And([.. filters]);
+}
