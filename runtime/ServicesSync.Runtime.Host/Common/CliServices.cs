@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServicesSync.Activities;
 using ServicesSync.Persistence;
 using ServicesSync.Persistence.LiteDb;
+using ServicesSync.Validation;
 
 namespace ServicesSync.Host.Common;
 
@@ -51,6 +52,7 @@ internal sealed class CliServices : IAsyncDisposable
         services.TryAddSingleton(TimeProvider.System);
         addStore(services);
         services.AddServicesSyncRuntime();
+        services.AddWorkflowValidation();
         services.AddCoreActivities();
         return services.BuildServiceProvider();
     }

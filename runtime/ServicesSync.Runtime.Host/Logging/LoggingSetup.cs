@@ -10,9 +10,12 @@ internal static class LoggingSetup
 {
     public const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{RunContext:l}{NewLine}{Exception}";
 
+    /// <summary>For <c>run</c> without <c>--verbose</c>: an exception is one line, never a stack trace.</summary>
+    public const string BriefTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{RunContext:l}{ExceptionSummary:l}{NewLine}";
+
     /// <summary>Console for people, a rolling compact-JSON file under <c>DATA/logs</c> for machines.</summary>
     public static LoggerConfiguration ForServe(LoggerConfiguration logger, IConfiguration configuration, string dataDirectory, bool verbose)
-        => Common(logger, verbose)
+        => Common(logger, verbose, LogEventLevel.Information)
             .ReadFrom.Configuration(configuration)
             .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .WriteTo.File(
@@ -25,14 +28,17 @@ internal static class LoggingSetup
 
     /// <summary>Everything on stderr, so stdout holds the run's output alone.</summary>
     public static LoggerConfiguration ForRun(LoggerConfiguration logger, TextWriter error, bool verbose)
-        => Common(logger, verbose)
-            .WriteTo.Sink(new TextWriterSink(error, new MessageTemplateTextFormatter(ConsoleTemplate, System.Globalization.CultureInfo.InvariantCulture)));
+        => Common(logger, verbose, LogEventLevel.Warning)
+            .Enrich.With<ExceptionSummaryEnricher>()
+            .WriteTo.Sink(new TextWriterSink(
+                error, new MessageTemplateTextFormatter(verbose ? ConsoleTemplate : BriefTemplate, System.Globalization.CultureInfo.InvariantCulture)));
 
-    private static LoggerConfiguration Common(LoggerConfiguration logger, bool verbose)
+    /// <param name="lifetimeLevel">Host start/stop messages matter for a server, not for a one-off run.</param>
+    private static LoggerConfiguration Common(LoggerConfiguration logger, bool verbose, LogEventLevel lifetimeLevel)
         => logger
             .MinimumLevel.Is(verbose ? LogEventLevel.Debug : LogEventLevel.Information)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", lifetimeLevel)
             .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
             .Enrich.FromLogContext()
             .Enrich.With<RunContextEnricher>()

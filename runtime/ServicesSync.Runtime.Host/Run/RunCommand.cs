@@ -138,6 +138,7 @@ internal static class RunCommand
         }
 
         builder.Services.AddServicesSyncRuntime();
+        builder.Services.AddWorkflowValidation();
         builder.Services.AddCoreActivities();
         return builder.Build();
     }

@@ -120,6 +120,7 @@ internal static partial class ServeCommand
         }
 
         services.AddServicesSyncRuntime();
+        services.AddWorkflowValidation();
         services.AddCoreActivities();
         services.AddServicesSyncApi();
         return builder;
