@@ -129,7 +129,15 @@ internal static partial class ServeCommand
     public static WebApplication ConfigureApp(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseSerilogRequestLogging();
+        // The middleware would write to the static Log.Logger, which this app leaves untouched.
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            // Orchestrators probe /health every few seconds; those lines would drown the rest.
+            o.GetLevel = (context, _, exception) => exception is not null || context.Response.StatusCode >= 500
+                ? Serilog.Events.LogEventLevel.Error
+                : context.Request.Path == "/health" ? Serilog.Events.LogEventLevel.Debug : Serilog.Events.LogEventLevel.Information;
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
