@@ -34,10 +34,10 @@ internal sealed class CliServices : IAsyncDisposable
         catch (Exception exception) when (exception is not CliException)
         {
             opened.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            // A lock conflict means a server holds the directory; say what to do about it.
+            var hint = exception.InnerException is IOException ? " Stop the server using it, or go through its HTTP API." : "";
             throw new CliException(
-                ExitCodes.DataUnavailable,
-                $"Cannot open the store in '{dataDirectory}': {exception.Message} (is a server using it? stop it or use the HTTP API)",
-                exception);
+                ExitCodes.DataUnavailable, $"Cannot open the store in '{dataDirectory}': {exception.Message}{hint}", exception);
         }
     }
 
