@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Serilog;
 using ServicesSync.Activities;
 using ServicesSync.Definitions;
+using ServicesSync.Errors;
 using ServicesSync.Execution;
 using ServicesSync.Host.Common;
 using ServicesSync.Host.Logging;
@@ -75,7 +76,15 @@ internal static class RunCommand
             throw new CliException(ExitCodes.InvalidInput, $"{settings.WorkflowFile} is not valid; nothing was run.");
         }
 
-        await host.StartAsync(cancellationToken);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (ServicesSyncException exception) when (settings.DataDirectory is not null)
+        {
+            throw new CliException(ExitCodes.DataUnavailable, $"Cannot use the data directory '{settings.DataDirectory}': {exception.Message}", exception);
+        }
+
         try
         {
             // Ctrl+C stops the host; the wait ends with it instead of hanging.

@@ -52,16 +52,21 @@ internal static partial class ServeCommand
     /// <summary>Builds and runs the server until it is stopped (Ctrl+C, SIGTERM, or the test host).</summary>
     public static async Task<int> RunAsync(string[] hostArgs, ServeSettings settings, CancellationToken cancellationToken)
     {
-        WebApplication app;
+        WebApplication? app = null;
         try
         {
-            var builder = CreateBuilder(hostArgs, settings);
-            app = builder.Build();
+            app = CreateBuilder(hostArgs, settings).Build();
             ConfigureApp(app);
             await app.StartAsync(cancellationToken);
         }
         catch (Exception exception) when (exception is not CliException && exception is not OperationCanceledException)
         {
+            if (app is not null)
+            {
+                // Releases the store's lock on the data directory before the process reports and exits.
+                await app.DisposeAsync();
+            }
+
             throw new CliException(ExitCodes.ServeFailed, $"The server could not start: {exception.Message}", exception);
         }
 
