@@ -34,7 +34,7 @@ internal sealed class WorkflowImporter(IWorkflowValidator validator, IActivityRe
     {
         var refusals = new List<string>();
         var planned = new List<PlannedWorkflow>();
-        foreach (var (label, json) in Split(source, text, refusals))
+        foreach (var (label, json) in WorkflowBundle.Entries(source, text, refusals))
         {
             var workflow = PlanOne(label, json, publish, refusals);
             if (workflow is null)
@@ -90,50 +90,6 @@ internal sealed class WorkflowImporter(IWorkflowValidator validator, IActivityRe
     /// <summary>Equal apart from the version number, which publishing assigns.</summary>
     public static bool SameDefinition(WorkflowDefinition a, WorkflowDefinition b)
         => DefinitionJson.Serialize(a with { Version = 0 }) == DefinitionJson.Serialize(b with { Version = 0 });
-
-    private static (string Label, string Json)[] Split(string source, string text, List<string> refusals)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(text);
-        }
-        catch (JsonException exception)
-        {
-            refusals.Add($"{source}: not valid JSON at {JsonFiles.DescribeSyntaxError(exception)}");
-            return [];
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            if (!WorkflowBundle.IsBundle(root))
-            {
-                return [(source, text)];
-            }
-
-            var version = root.GetProperty(WorkflowBundle.VersionProperty);
-            if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number < 1)
-            {
-                refusals.Add($"{source}: \"{WorkflowBundle.VersionProperty}\" must be a whole number such as {WorkflowBundle.CurrentVersion}.");
-                return [];
-            }
-
-            if (number > WorkflowBundle.CurrentVersion)
-            {
-                refusals.Add($"{source}: bundle version {number} is newer than this servicessync supports ({WorkflowBundle.CurrentVersion}); upgrade servicessync to import it.");
-                return [];
-            }
-
-            if (!root.TryGetProperty("workflows", out var workflows) || workflows.ValueKind != JsonValueKind.Array)
-            {
-                refusals.Add($"{source}: a bundle needs a \"workflows\" array.");
-                return [];
-            }
-
-            return workflows.EnumerateArray().Select((w, i) => ($"{source}#/workflows/{i}", w.GetRawText())).ToArray();
-        }
-    }
 
     private PlannedWorkflow? PlanOne(string label, string json, bool publish, List<string> refusals)
     {
