@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using ServicesSync.Api.ActivityTypes;
+using ServicesSync.Api.DeadLetters;
+using ServicesSync.Api.Health;
+using ServicesSync.Api.Instances;
+using ServicesSync.Api.Problems;
+using ServicesSync.Api.Runs;
+using ServicesSync.Api.Schemas;
+using ServicesSync.Api.Workflows;
+
+namespace ServicesSync.Api;
+
+public static class ApiEndpointRouteBuilderExtensions
+{
+    public const string BasePath = "/api/v1";
+
+    /// <summary>
+    /// Maps <c>/health</c>, <c>/openapi/v1.json</c> and every route under <c>/api/v1</c>. The same
+    /// call on the headless host and the designer host gives both the same API.
+    /// </summary>
+    public static IEndpointRouteBuilder MapServicesSyncApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapHealthApi();
+        endpoints.MapOpenApi().AllowAnonymous();
+
+        var api = endpoints.MapGroup(BasePath).AddEndpointFilter<ProblemExceptionFilter>();
+        api.MapSchemaApi();
+        api.MapActivityTypesApi();
+        api.MapWorkflowsApi();
+        api.MapVersionsApi();
+        api.MapRunsApi();
+        api.MapInstancesApi();
+        api.MapDeadLettersApi();
+        return endpoints;
+    }
+}

@@ -1,0 +1,19 @@
+using System.CommandLine;
+
+namespace ServicesSync.Host.Common;
+
+/// <summary>Options several commands share, so they are spelled and described the same everywhere.</summary>
+internal static class CommonOptions
+{
+    public static Option<bool> Verbose() => new("--verbose", "-v")
+    {
+        Description = "Print more detail: debug logs, and the stack trace of an unexpected error.",
+        Recursive = true,
+    };
+
+    public static Option<string?> Data() => new("--data")
+    {
+        Description = $"The data directory holding the store (default: ${DataDirectory.EnvironmentVariable}, else ./{DataDirectory.Default}).",
+        HelpName = "DIR",
+    };
+}

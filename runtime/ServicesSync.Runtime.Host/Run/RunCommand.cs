@@ -1,0 +1,162 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Serilog;
+using ServicesSync.Activities;
+using ServicesSync.Definitions;
+using ServicesSync.Errors;
+using ServicesSync.Execution;
+using ServicesSync.Host.Common;
+using ServicesSync.Host.Logging;
+using ServicesSync.Persistence.InMemory;
+using ServicesSync.Persistence.LiteDb;
+using ServicesSync.Validation;
+
+namespace ServicesSync.Host.Run;
+
+/// <summary>
+/// <c>servicessync run WORKFLOW.json --input PAYLOAD.json</c>: one run in this process, no HTTP
+/// server. The output JSON alone goes to stdout, logs and reasons to stderr, and the exit code
+/// says how the run ended.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create(Option<bool> verbose)
+    {
+        var workflow = new Argument<string>("WORKFLOW.json") { Description = "The workflow definition to run (it need not be published)." };
+        var input = new Option<string?>("--input", "-i")
+        {
+            Description = "A JSON file with the input message of the run (null when omitted).",
+            HelpName = "PAYLOAD.json",
+        };
+        var connections = new Option<string?>("--connections")
+        {
+            Description = "A JSON file of connections. Accepted and checked to be JSON; connection types arrive in a later release, so it is not used yet.",
+            HelpName = "FILE",
+        };
+        var data = new Option<string?>("--data")
+        {
+            Description = "Keep the run in the store of this data directory (a suspended run then resumes under 'serve'); a throw-away in-memory store by default.",
+            HelpName = "DIR",
+        };
+        var trigger = new Option<string?>("--trigger") { Description = "The trigger activity to start from (default: the first trigger).", HelpName = "ID" };
+        var command = new Command("run", "Run a workflow once in this process and print its output.") { workflow, input, connections, data, trigger };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            new RunSettings(
+                parse.GetRequiredValue(workflow),
+                parse.GetValue(input),
+                parse.GetValue(connections),
+                parse.GetValue(data),
+                parse.GetValue(trigger),
+                parse.GetValue(verbose)),
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error,
+            cancellationToken));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(RunSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var definition = await ReadDefinitionAsync(settings.WorkflowFile, error, cancellationToken);
+        var input = settings.InputFile is null ? null : await JsonFiles.ReadJsonAsync(settings.InputFile, "input file", cancellationToken);
+        if (settings.ConnectionsFile is not null && await JsonFiles.ReadJsonAsync(settings.ConnectionsFile, "connections file", cancellationToken) is not JsonObject)
+        {
+            throw new CliException(ExitCodes.InvalidInput, $"The connections file '{settings.ConnectionsFile}' must hold a JSON object.");
+        }
+
+        using var host = BuildHost(settings, error);
+        var validator = host.Services.GetRequiredService<IWorkflowValidator>();
+        var problems = validator.Validate(definition);
+        foreach (var problem in problems)
+        {
+            await error.WriteLineAsync(ProblemFormatter.Format(settings.WorkflowFile, problem));
+        }
+
+        if (problems.Any(p => p.Severity == ProblemSeverity.Error))
+        {
+            throw new CliException(ExitCodes.InvalidInput, $"{settings.WorkflowFile} is not valid; nothing was run.");
+        }
+
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (ServicesSyncException exception) when (settings.DataDirectory is not null)
+        {
+            throw new CliException(ExitCodes.DataUnavailable, $"Cannot use the data directory '{settings.DataDirectory}': {exception.Message}", exception);
+        }
+
+        try
+        {
+            // Ctrl+C stops the host; the wait ends with it instead of hanging.
+            var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+            using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
+            var runtime = host.Services.GetRequiredService<IWorkflowRuntime>();
+            var instance = await runtime.StartAsync(
+                new StartRunRequest
+                {
+                    WorkflowId = definition.Id,
+                    Definition = definition,
+                    Input = input,
+                    TriggerActivityId = settings.TriggerActivityId,
+                },
+                interrupted.Token);
+            await error.WriteLineAsync($"Started instance {instance.Id} of '{definition.Id}'.");
+
+            try
+            {
+                instance = await RunOutcome.WaitForEndAsync(runtime, instance.Id, interrupted.Token);
+            }
+            catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+            {
+                throw new CliException(ExitCodes.Interrupted, $"Interrupted; instance {instance.Id} did not finish.");
+            }
+
+            return await RunOutcome.ReportAsync(host.Services, instance, settings, output, error, cancellationToken);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task<WorkflowDefinition> ReadDefinitionAsync(string file, TextWriter error, CancellationToken cancellationToken)
+    {
+        var text = await JsonFiles.ReadTextAsync(file, "workflow file", cancellationToken);
+        var read = WorkflowDefinitionReader.Read(text);
+        foreach (var problem in read.Problems)
+        {
+            await error.WriteLineAsync(ProblemFormatter.Format(file, problem));
+        }
+
+        return read.Succeeded ? read.Definition : throw new CliException(ExitCodes.InvalidInput, $"{file} is not a readable workflow definition; nothing was run.");
+    }
+
+    private static IHost BuildHost(RunSettings settings, TextWriter error)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSerilog((_, logger) => LoggingSetup.ForRun(logger, error, settings.Verbose), preserveStaticLogger: true);
+        if (settings.DataDirectory is null)
+        {
+            builder.Services.AddInMemoryStore();
+        }
+        else
+        {
+            var directory = DataDirectory.Resolve(settings.DataDirectory);
+            Directory.CreateDirectory(directory);
+            builder.Services.AddLiteDbStore(directory);
+        }
+
+        builder.Services.AddServicesSyncRuntime();
+        builder.Services.AddWorkflowValidation();
+        builder.Services.AddCoreActivities();
+        return builder.Build();
+    }
+}
+
+internal sealed record RunSettings(
+    string WorkflowFile,
+    string? InputFile,
+    string? ConnectionsFile,
+    string? DataDirectory,
+    string? TriggerActivityId,
+    bool Verbose);

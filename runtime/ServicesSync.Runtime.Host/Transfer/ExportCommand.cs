@@ -1,0 +1,97 @@
+using System.CommandLine;
+using ServicesSync.Definitions;
+using ServicesSync.Host.Common;
+
+namespace ServicesSync.Host.Transfer;
+
+/// <summary><c>servicessync export --out FILE</c>: drafts (or newest published versions) as one bundle that <c>import</c> reads back.</summary>
+internal static class ExportCommand
+{
+    public static Command Create()
+    {
+        var data = CommonOptions.Data();
+        var workflows = new Option<string[]>("--workflow", "-w")
+        {
+            Description = "Export only this workflow id (repeat for several); every workflow by default.",
+            HelpName = "ID",
+        };
+        var published = new Option<bool>("--published") { Description = "Export the newest published version of each workflow instead of its draft." };
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "The bundle file to write ('-' for standard output).",
+            HelpName = "FILE",
+            Required = true,
+        };
+        var command = new Command("export", "Export workflows from a store as a bundle.") { data, workflows, published, output };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(data),
+            parse.GetValue(workflows) ?? [],
+            parse.GetValue(published),
+            parse.GetRequiredValue(output),
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error,
+            cancellationToken));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(
+        string? dataOption, string[] ids, bool published, string outFile, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var dataDirectory = DataDirectory.RequireExisting(dataOption);
+        await using var cli = CliServices.WithStore(dataDirectory);
+        var store = cli.Store;
+        var named = ids.Length > 0;
+        var selected = named ? ids.Distinct(StringComparer.Ordinal).ToArray() : (await store.ListAsync(cancellationToken)).Select(s => s.Id).ToArray();
+
+        var definitions = new List<WorkflowDefinition>();
+        foreach (var id in selected)
+        {
+            WorkflowDefinition? definition = published
+                ? (await store.GetPublishedAsync(id, version: null, cancellationToken))?.Definition
+                : (await store.GetDraftAsync(id, cancellationToken))?.Definition;
+            if (definition is not null)
+            {
+                definitions.Add(definition);
+                continue;
+            }
+
+            var missing = published ? $"workflow '{id}' has no published version" : $"workflow '{id}' has no draft";
+            if (named)
+            {
+                throw new CliException(ExitCodes.NotFound, $"Cannot export: {missing} in '{dataDirectory}'.");
+            }
+
+            await error.WriteLineAsync($"Skipped: {missing}.");
+        }
+
+        var bundle = WorkflowBundle.Write(definitions, cli.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        var summary = $"Exported {ProblemFormatter.Plural(definitions.Count, "workflow")}";
+        if (outFile == "-")
+        {
+            await output.WriteAsync(bundle);
+            await error.WriteLineAsync($"{summary}.");
+            return ExitCodes.Ok;
+        }
+
+        await WriteAtomicallyAsync(outFile, bundle, cancellationToken);
+        await output.WriteLineAsync($"{summary} to {outFile}.");
+        return ExitCodes.Ok;
+    }
+
+    // A crash half-way never leaves a truncated bundle behind under the requested name.
+    private static async Task WriteAtomicallyAsync(string path, string content, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(path);
+        var temporary = full + ".tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            await File.WriteAllTextAsync(temporary, content, cancellationToken);
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(ExitCodes.InvalidInput, $"Cannot write '{path}': {exception.Message}");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using ServicesSync.Host.Common;
+using ServicesSync.Registry;
+using ServicesSync.Validation;
+
+namespace ServicesSync.Host.Transfer;
+
+/// <summary>
+/// <c>servicessync import PATH... [--publish]</c>: workflow files, template folders and export
+/// bundles into a store. Every source is checked before anything is written; a refused source
+/// changes nothing.
+/// </summary>
+internal static class ImportCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Arity = ArgumentArity.OneOrMore,
+            Description = "A workflow .json file, a template folder containing workflow.json, or an export bundle.",
+        };
+        var data = CommonOptions.Data();
+        var publish = new Option<bool>("--publish")
+        {
+            Description = "Also publish each workflow whose definition differs from its newest published version (refused when it has errors).",
+        };
+        var command = new Command("import", "Import workflows into a store as drafts, optionally publishing them.") { paths, data, publish };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetRequiredValue(paths),
+            parse.GetValue(data),
+            parse.GetValue(publish),
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error,
+            cancellationToken));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(
+        string[] paths, string? dataOption, bool publish, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var plans = new List<ImportPlan>();
+        await using (var cli = CliServices.WithoutStore())
+        {
+            var importer = new WorkflowImporter(
+                cli.Services.GetRequiredService<IWorkflowValidator>(), cli.Services.GetRequiredService<IActivityRegistry>());
+            foreach (var path in paths)
+            {
+                try
+                {
+                    var source = WorkflowImporter.ResolveSource(path);
+                    var text = await JsonFiles.ReadTextAsync(source, "file", cancellationToken);
+                    plans.Add(importer.Plan(source, text, publish));
+                }
+                catch (CliException exception)
+                {
+                    plans.Add(new ImportPlan(path, [], [exception.Message]));
+                }
+            }
+        }
+
+        foreach (var plan in plans)
+        {
+            foreach (var line in plan.Refusals)
+            {
+                await error.WriteLineAsync(line);
+            }
+
+            if (plan.Refused)
+            {
+                await error.WriteLineAsync($"{plan.Source}: refused; nothing was imported from it.");
+            }
+
+            foreach (var workflow in plan.Workflows)
+            {
+                foreach (var problem in workflow.Problems)
+                {
+                    await error.WriteLineAsync(ProblemFormatter.Format(plan.Source, problem));
+                }
+            }
+        }
+
+        var accepted = plans.Where(p => !p.Refused && p.Workflows.Count > 0).ToArray();
+        if (accepted.Length > 0)
+        {
+            var dataDirectory = DataDirectory.Resolve(dataOption);
+            Directory.CreateDirectory(dataDirectory);
+            await using var cli = CliServices.WithStore(dataDirectory);
+            foreach (var plan in accepted)
+            {
+                var imported = await WorkflowImporter.ApplyAsync(cli.Store, plan, publish, "servicessync import", cancellationToken);
+                foreach (var workflow in imported)
+                {
+                    await output.WriteLineAsync($"{plan.Source}: {Describe(workflow)}");
+                }
+            }
+        }
+
+        return plans.Any(p => p.Refused) ? ExitCodes.InvalidInput : ExitCodes.Ok;
+    }
+
+    public static string Describe(ImportedWorkflow workflow) => workflow switch
+    {
+        { PublishedVersion: null } => $"imported '{workflow.Id}' as a draft",
+        { Unchanged: true } => $"imported '{workflow.Id}' as a draft; version {workflow.PublishedVersion} already has this definition",
+        _ => $"imported '{workflow.Id}' and published version {workflow.PublishedVersion}",
+    };
+}
