@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Runs the whole test suite on a fresh Debian machine with the .NET 10 SDK and Node.js.
-# Installs and starts what the tests need, then runs every test project of the solution.
+# The whole test suite, on a fresh Debian machine with the .NET 10 SDK and Node.js:
+# installs what the tests need (eng/setup.sh), builds once, runs every .NET test project,
+# then the browser app's unit and end-to-end tests (eng/test-web.sh) when the designer exists.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-dotnet build ServicesSync.sln -c Release -warnaserror --nologo -v minimal
-dotnet test ServicesSync.sln -c Release --no-build --nologo -v minimal \
-  --logger "console;verbosity=normal" -- RunConfiguration.TestSessionTimeout=1500000
+./eng/setup.sh
+dotnet build ServicesSync.sln -c Release -warnaserror --nologo -v quiet
+dotnet test ServicesSync.sln -c Release --no-build --nologo -v quiet
+if [ -x eng/test-web.sh ]; then
+  ./eng/test-web.sh
+fi

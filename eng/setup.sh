@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the system packages the tests need, once. Idempotent: a package already present is
+# not installed again, so a developer machine pays nothing after the first run.
+set -euo pipefail
+
+packages=()
+need() { dpkg -s "$1" >/dev/null 2>&1 || packages+=("$1"); }
+# Add packages here as tests start needing them (chromium for the designer's browser tests,
+# postgresql for the multi-node store, tryton/redmine for real ERP/PSA targets).
+for p in ${SERVICESSYNC_TEST_PACKAGES:-}; do need "$p"; done
+
+if [ ${#packages[@]} -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${packages[@]}"
+fi
