@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using ServicesSync.Designer.Design.Pinning;
+
+namespace ServicesSync.Designer.Design.TestRuns;
+
+/// <summary>
+/// A test run of an unpublished definition: <c>{definition, input, pins, trigger, wait}</c>.
+/// <c>pins</c> maps activity ids to <c>{output, outcome}</c>.
+/// </summary>
+internal sealed record TestRunRequest(JsonNode Definition, JsonNode? Input, IReadOnlyDictionary<string, Pin> Pins, string? Trigger, int? Wait)
+{
+    /// <summary>Reads the body; a message naming the first wrong field when it has the wrong shape.</summary>
+    public static (TestRunRequest? Request, string? Error) Parse(JsonNode? body)
+    {
+        if (body is not JsonObject root)
+        {
+            return (null, "The body must be an object: {\"definition\": {…}, \"input\": …, \"pins\": {…}}.");
+        }
+
+        if (root["definition"] is not JsonObject definition)
+        {
+            return (null, "'definition' is required and must be a workflow definition object.");
+        }
+
+        var pins = new Dictionary<string, Pin>(StringComparer.Ordinal);
+        if (root["pins"] is { } pinsNode)
+        {
+            if (pinsNode is not JsonObject pinObject)
+            {
+                return (null, "'pins' must be an object keyed by activity id, such as {\"map\": {\"output\": {…}}}.");
+            }
+
+            foreach (var (activityId, value) in pinObject)
+            {
+                if (value is not JsonObject pin)
+                {
+                    return (null, $"'pins.{activityId}' must be an object with 'output' and optionally 'outcome'.");
+                }
+
+                string? outcome = null;
+                if (pin["outcome"] is { } outcomeNode && (outcomeNode is not JsonValue outcomeValue || !outcomeValue.TryGetValue(out outcome)))
+                {
+                    return (null, $"'pins.{activityId}.outcome' must be a string naming one of the activity's outcomes.");
+                }
+
+                pins[activityId] = new Pin(pin["output"]?.DeepClone(), outcome);
+            }
+        }
+
+        string? trigger = null;
+        if (root["trigger"] is { } triggerNode && (triggerNode is not JsonValue triggerValue || !triggerValue.TryGetValue(out trigger)))
+        {
+            return (null, "'trigger' must be the id of a trigger activity.");
+        }
+
+        int? wait = null;
+        if (root["wait"] is { } waitNode)
+        {
+            if (waitNode is not JsonValue waitValue || !waitValue.TryGetValue<int>(out var seconds) || seconds < 0)
+            {
+                return (null, "'wait' must be a whole number of seconds.");
+            }
+
+            wait = seconds;
+        }
+
+        return (new TestRunRequest(definition, root["input"]?.DeepClone(), pins, trigger, wait), null);
+    }
+}

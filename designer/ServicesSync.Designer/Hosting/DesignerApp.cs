@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Options;
+using Serilog;
+using Serilog.Events;
+using ServicesSync.Activities;
+using ServicesSync.Api;
+using ServicesSync.Designer.Design;
+using ServicesSync.Designer.Design.Templates;
+using ServicesSync.Designer.Web;
+using ServicesSync.Persistence.LiteDb;
+using ServicesSync.Validation;
+
+namespace ServicesSync.Designer.Hosting;
+
+/// <summary>
+/// Composes the designer: the engine on LiteDB and the management API exactly as
+/// <c>servicessync serve</c> has them (the same <c>Add*</c>/<c>Map*</c> calls), plus the
+/// design-time endpoints and the browser app.
+/// </summary>
+internal static class DesignerApp
+{
+    public const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
+
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // The app is built next to the binaries, wherever `dotnet run` is started from.
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        builder.Configuration.AddCommandLine(args, DesignerSettings.SwitchMappings);
+        var configuration = builder.Configuration;
+        var dataDirectory = DesignerSettings.ResolveDataDirectory(configuration);
+        Directory.CreateDirectory(dataDirectory);
+
+        if (string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DesignerSettings.DefaultUrl);
+        }
+
+        builder.Services.AddSerilog(
+            (_, logger) => logger
+                .MinimumLevel.Information()
+                .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+                .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
+                .Enrich.FromLogContext()
+                .ReadFrom.Configuration(configuration)
+                .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture),
+            preserveStaticLogger: true);
+
+        var services = builder.Services;
+        services.AddOptions<RuntimeOptions>().Bind(configuration.GetSection("ServicesSync:Runtime"));
+        services.AddOptions<ServicesSyncApiOptions>().Bind(configuration.GetSection("ServicesSync:Api"));
+        services.AddOptions<HostOptions>().Configure<IOptions<RuntimeOptions>>(
+            (host, runtime) => host.ShutdownTimeout = runtime.Value.ShutdownDrainTimeout);
+
+        services.AddLiteDbStore(dataDirectory);
+        // Before the engine's hosted services, so a first-time user can sign in as soon as the URL answers.
+        services.AddSingleton(new InitialApiKeyOptions(dataDirectory, Console.Out));
+        services.AddHostedService<InitialApiKey>();
+
+        services.AddServicesSyncRuntime();
+        services.AddWorkflowValidation();
+        services.AddCoreActivities();
+        services.AddServicesSyncApi();
+        services.AddDesignApi(new TemplateCatalogOptions(DesignerSettings.ResolveTemplatesDirectory(configuration)));
+        return builder;
+    }
+
+    public static WebApplication Configure(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            // The browser polls runs and validates as people type: those lines are noise at Information.
+            o.GetLevel = (context, _, exception) => exception is not null || context.Response.StatusCode >= 500
+                ? LogEventLevel.Error
+                : LogEventLevel.Debug;
+        });
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseBrowserApp();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapServicesSyncApi();
+        app.MapDesignApi();
+        app.MapBrowserAppFallback();
+        return app;
+    }
+}
