@@ -1,0 +1,149 @@
+// Response shapes of the ServicesSync HTTP API (docs/api.md), as the browser uses them.
+
+import type { Json, WorkflowDefinition } from '../model/definition';
+import type { ErrorInfo, JournalEntry } from '../model/journal';
+import type { Problem } from '../model/validation';
+
+export type InstanceStatus = 'running' | 'suspended' | 'completed' | 'faulted' | 'cancelled';
+
+export interface WorkflowSummary {
+  id: string;
+  name: string;
+  description?: string | null;
+  draftUpdatedAt: string;
+  draftETag: string;
+  latestVersion?: number | null;
+  latestPublishedAt?: string | null;
+}
+
+export interface WorkflowDraft {
+  id: string;
+  eTag: string;
+  updatedAt: string;
+  definition: WorkflowDefinition;
+  problems: Problem[];
+}
+
+export interface VersionSummary {
+  id: string;
+  version: number;
+  name: string;
+  publishedAt: string;
+  publishedBy?: string | null;
+}
+
+export interface PublishedVersion extends VersionSummary {
+  definition: WorkflowDefinition;
+}
+
+export interface PublishResult {
+  id: string;
+  version: number;
+  publishedAt: string;
+  warnings: Problem[];
+}
+
+export interface InstanceSummary {
+  id: string;
+  workflowId: string;
+  workflowVersion: number;
+  status: InstanceStatus;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt?: string | null;
+  triggerActivityId: string;
+  error?: ErrorInfo | null;
+  incidentCount: number;
+  deadLetterCount: number;
+  parentInstanceId?: string | null;
+  replayOf?: string | null;
+  correlationKey?: string | null;
+}
+
+export interface InstancePage {
+  items: InstanceSummary[];
+  total: number;
+  skip: number;
+  take: number;
+}
+
+export interface InstanceDetail {
+  instance: InstanceSummary;
+  input: Json;
+  output: Json;
+  variables: Json;
+  journal: JournalEntry[] | null;
+}
+
+export interface DeadLetter {
+  id: string;
+  instanceId: string;
+  workflowId: string;
+  workflowVersion?: number;
+  activityId?: string | null;
+  kind: string;
+  status: string;
+  reason?: string | null;
+  createdAt: string;
+  [key: string]: Json | undefined;
+}
+
+export interface DeadLetterPage {
+  items: DeadLetter[];
+  skip: number;
+  take: number;
+}
+
+export interface Session {
+  name: string;
+  scheme: string;
+  scopes: string[];
+  hiddenActivityTypes: string[];
+  templatesAvailable: boolean;
+}
+
+export interface ValidateResult {
+  readable: boolean;
+  problems: Problem[];
+}
+
+export interface TestRunResult {
+  instanceId: string;
+  status: InstanceStatus;
+  output: Json;
+  error: ErrorInfo | null;
+  pinned: string[];
+  journal: JournalEntry[];
+}
+
+export interface TemplateSummary {
+  name: string;
+  title: string;
+  description: string;
+  samples: string[];
+  error?: string | null;
+}
+
+export interface TemplateDetail {
+  name: string;
+  definition: Json;
+  error?: string | null;
+  samples: { name: string; payload: Json; error?: string | null }[];
+}
+
+/** A schedule with its next fire time; served by GET /api/v1/schedules once triggers provide it. */
+export interface ScheduleSummary {
+  workflowId: string;
+  activityId: string;
+  cron: string;
+  timeZone?: string | null;
+  nextFireAt?: string | null;
+}
+
+/** A connection's public part; secrets are write-only and never sent back. */
+export interface ConnectionSummary {
+  name: string;
+  type: string;
+  description?: string | null;
+  updatedAt?: string | null;
+}
