@@ -1,6 +1,5 @@
 using LiteDB;
 using ServicesSync.Definitions;
-using ServicesSync.Errors;
 using ServicesSync.Persistence.LiteDb.Documents;
 using ServicesSync.Persistence.LiteDb.Storage;
 
@@ -44,8 +43,8 @@ internal sealed partial class LiteDbWorkflowStore
             {
                 var drafts = Collection(Collections.Drafts);
                 var current = drafts.FindById(definition.Id);
-                EnsureETagMatches(definition.Id, current?["etag"].AsString, expectedETag);
-                var document = DefinitionDocuments.FromDraft(definition, json, NewETag(), _timeProvider.GetUtcNow());
+                CommitValidation.EnsureETagMatches(definition.Id, current?["etag"].AsString, expectedETag);
+                var document = DefinitionDocuments.FromDraft(definition, json, CommitValidation.NewETag(), _timeProvider.GetUtcNow());
                 drafts.Upsert(document);
                 return DefinitionDocuments.ToDraft(document);
             },
@@ -67,7 +66,7 @@ internal sealed partial class LiteDbWorkflowStore
 
                 if (expectedETag is not null)
                 {
-                    EnsureETagMatches(id, draft?["etag"].AsString, expectedETag);
+                    CommitValidation.EnsureETagMatches(id, draft?["etag"].AsString, expectedETag);
                 }
 
                 drafts.Delete(id);
@@ -137,18 +136,5 @@ internal sealed partial class LiteDbWorkflowStore
         return newest;
     }
 
-    private static void EnsureETagMatches(string id, string? currentETag, string? expectedETag)
-    {
-        if (expectedETag is null || expectedETag == currentETag)
-        {
-            return;
-        }
 
-        throw currentETag is null
-            ? new ConflictException($"The draft of workflow '{id}' was deleted by someone else since it was loaded.")
-            : new ConflictException($"The draft of workflow '{id}' was changed by someone else since it was loaded; reload it and apply the change again.");
-    }
-
-    /// <summary>An opaque, unguessable token; quoting it for HTTP is the API's job.</summary>
-    private static string NewETag() => System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(9));
 }
