@@ -40,7 +40,7 @@ internal sealed class CommitBatch
         Dictionary<string, BookmarkRecord?>? bookmarks = null;
         foreach (var commit in commits)
         {
-            Validate(commit);
+            CommitValidation.EnsureBelongsToInstance(commit);
             instances[commit.Instance.Id] = InstanceDocuments.From(commit.Instance);
             foreach (var entry in commit.Journal)
             {
@@ -89,38 +89,5 @@ internal sealed class CommitBatch
         }
 
         return new CommitBatch([.. instances.Values], journal, deadLetters, removed, added);
-    }
-
-    /// <summary>
-    /// A commit describes one step of one instance; an entry filed under another instance is an
-    /// engine bug that would otherwise surface much later as a corrupt journal.
-    /// </summary>
-    private static void Validate(InstanceCommit commit)
-    {
-        ArgumentNullException.ThrowIfNull(commit);
-        var id = commit.Instance.Id;
-        foreach (var entry in commit.Journal)
-        {
-            if (entry.InstanceId != id || entry.Sequence < 0)
-            {
-                throw new ArgumentException($"The commit of instance '{id}' holds journal entry {entry.Sequence} of instance '{entry.InstanceId}'; entries must belong to the committed instance and have a sequence of 0 or more.", nameof(commit));
-            }
-        }
-
-        foreach (var deadLetter in commit.DeadLetters)
-        {
-            if (deadLetter.InstanceId != id)
-            {
-                throw new ArgumentException($"The commit of instance '{id}' holds dead letter '{deadLetter.Id}' of instance '{deadLetter.InstanceId}'.", nameof(commit));
-            }
-        }
-
-        foreach (var bookmark in commit.BookmarksAdded)
-        {
-            if (bookmark.InstanceId != id)
-            {
-                throw new ArgumentException($"The commit of instance '{id}' adds bookmark '{bookmark.Id}' of instance '{bookmark.InstanceId}'.", nameof(commit));
-            }
-        }
     }
 }

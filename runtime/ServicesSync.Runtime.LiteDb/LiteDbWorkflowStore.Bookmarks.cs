@@ -8,7 +8,7 @@ internal sealed partial class LiteDbWorkflowStore
 {
     public Task<IReadOnlyList<BookmarkRecord>> GetBookmarksAsync(string instanceId, CancellationToken cancellationToken)
         => ReadAsync<IReadOnlyList<BookmarkRecord>>(() => Collection(Collections.Bookmarks)
-            .Find(Query.EQ("instanceId", instanceId))
+            .Find(Filter.Where().Eq("instanceId", instanceId))
             .Select(BookmarkDocuments.To)
             .OrderBy(b => b.CreatedAt)
             .ThenBy(b => b.Id, StringComparer.Ordinal)
@@ -18,8 +18,8 @@ internal sealed partial class LiteDbWorkflowStore
         => ReadAsync<IReadOnlyList<BookmarkRecord>>(() =>
         {
             var filter = correlationKey is null
-                ? Query.StartsWith("nameKey", BookmarkDocuments.NamePrefix(name))
-                : Query.EQ("nameKey", BookmarkDocuments.NameKey(name, correlationKey));
+                ? Filter.Where().StartsWith("nameKey", BookmarkDocuments.NamePrefix(name))
+                : Filter.Where().Eq("nameKey", BookmarkDocuments.NameKey(name, correlationKey));
 
             // The composite key can be ambiguous when a name holds a line break; the exact
             // comparison below settles it.
@@ -43,7 +43,7 @@ internal sealed partial class LiteDbWorkflowStore
         // without a time must not come due.
         return ReadAsync<IReadOnlyList<BookmarkRecord>>(() => Collection(Collections.Bookmarks)
             .Query()
-            .Where(Query.Between("resumeAt", 0L, dueBy.UtcTicks))
+            .Where(Filter.Where().Between("resumeAt", 0L, dueBy.UtcTicks))
             .OrderBy("resumeAt")
             .Limit(max)
             .ToEnumerable()

@@ -11,15 +11,15 @@ internal sealed partial class LiteDbWorkflowStore
 
     public Task<IReadOnlyList<DeadLetterEntry>> QueryDeadLettersAsync(DeadLetterStatus? status, string? workflowId, int skip, int take, CancellationToken cancellationToken)
     {
-        var filters = new List<BsonExpression>();
+        var filter = Filter.Where();
         if (status is { } wanted)
         {
-            filters.Add(Query.EQ("status", wanted.ToString()));
+            filter.Eq("status", wanted.ToString());
         }
 
         if (workflowId is not null)
         {
-            filters.Add(Query.EQ("workflowId", workflowId));
+            filter.Eq("workflowId", workflowId);
         }
 
         if (ClampTake(take) == 0)
@@ -27,7 +27,7 @@ internal sealed partial class LiteDbWorkflowStore
             return Task.FromResult<IReadOnlyList<DeadLetterEntry>>([]);
         }
 
-        return ReadAsync<IReadOnlyList<DeadLetterEntry>>(() => Filtered(Collection(Collections.DeadLetters).Query(), filters)
+        return ReadAsync<IReadOnlyList<DeadLetterEntry>>(() => Filtered(Collection(Collections.DeadLetters).Query(), filter)
             .OrderByDescending("createdAt")
             .Skip(Math.Max(0, skip))
             .Limit(ClampTake(take))
@@ -38,7 +38,7 @@ internal sealed partial class LiteDbWorkflowStore
 
     public Task<IReadOnlyList<DeadLetterEntry>> ListOpenDeadLettersAsync(string instanceId, CancellationToken cancellationToken)
         => ReadAsync<IReadOnlyList<DeadLetterEntry>>(() => Collection(Collections.DeadLetters)
-            .Find(Query.EQ("instanceId", instanceId))
+            .Find(Filter.Where().Eq("instanceId", instanceId))
             .Select(DeadLetterDocuments.To)
             .Where(d => d.Status == DeadLetterStatus.Open)
             .OrderBy(d => d.CreatedAt)

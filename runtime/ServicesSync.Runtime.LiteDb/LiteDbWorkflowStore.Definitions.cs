@@ -1,6 +1,5 @@
 using LiteDB;
 using ServicesSync.Definitions;
-using ServicesSync.Errors;
 using ServicesSync.Persistence.LiteDb.Documents;
 using ServicesSync.Persistence.LiteDb.Storage;
 
@@ -15,7 +14,7 @@ internal sealed partial class LiteDbWorkflowStore
         => ReadAsync<IReadOnlyList<WorkflowSummary>>(() =>
         {
             var drafts = Collection(Collections.Drafts).FindAll().ToDictionary(d => d["_id"].AsString, StringComparer.Ordinal);
-            var latest = NewestVersions(Collection(Collections.Versions).Find(Query.EQ("retired", false)));
+            var latest = NewestVersions(Collection(Collections.Versions).Find(Filter.Where().Eq("retired", false)));
             return drafts.Keys.Union(latest.Keys)
                 .Order(StringComparer.Ordinal)
                 .Select(id =>
@@ -44,8 +43,8 @@ internal sealed partial class LiteDbWorkflowStore
             {
                 var drafts = Collection(Collections.Drafts);
                 var current = drafts.FindById(definition.Id);
-                EnsureETagMatches(definition.Id, current?["etag"].AsString, expectedETag);
-                var document = DefinitionDocuments.FromDraft(definition, json, NewETag(), _timeProvider.GetUtcNow());
+                CommitValidation.EnsureETagMatches(definition.Id, current?["etag"].AsString, expectedETag);
+                var document = DefinitionDocuments.FromDraft(definition, json, CommitValidation.NewETag(), _timeProvider.GetUtcNow());
                 drafts.Upsert(document);
                 return DefinitionDocuments.ToDraft(document);
             },
@@ -59,7 +58,7 @@ internal sealed partial class LiteDbWorkflowStore
                 var drafts = Collection(Collections.Drafts);
                 var versions = Collection(Collections.Versions);
                 var draft = drafts.FindById(id);
-                var active = versions.Find(Query.EQ("workflowId", id)).Where(v => !v["retired"].AsBoolean).ToList();
+                var active = versions.Find(Filter.Where().Eq("workflowId", id)).Where(v => !v["retired"].AsBoolean).ToList();
                 if (draft is null && active.Count == 0)
                 {
                     return false;
@@ -67,7 +66,7 @@ internal sealed partial class LiteDbWorkflowStore
 
                 if (expectedETag is not null)
                 {
-                    EnsureETagMatches(id, draft?["etag"].AsString, expectedETag);
+                    CommitValidation.EnsureETagMatches(id, draft?["etag"].AsString, expectedETag);
                 }
 
                 drafts.Delete(id);
@@ -88,7 +87,7 @@ internal sealed partial class LiteDbWorkflowStore
             () =>
             {
                 var versions = Collection(Collections.Versions);
-                var highest = versions.Find(Query.EQ("workflowId", definition.Id)).Select(v => v["version"].AsInt32).DefaultIfEmpty(0).Max();
+                var highest = versions.Find(Filter.Where().Eq("workflowId", definition.Id)).Select(v => v["version"].AsInt32).DefaultIfEmpty(0).Max();
                 var published = definition with { Version = highest + 1 };
                 var document = DefinitionDocuments.FromVersion(published, DefinitionJson.Serialize(published), _timeProvider.GetUtcNow(), publishedBy);
                 versions.Insert(document);
@@ -103,7 +102,7 @@ internal sealed partial class LiteDbWorkflowStore
             var versions = Collection(Collections.Versions);
             var document = version is { } number
                 ? versions.FindById(DefinitionDocuments.VersionId(id, number))
-                : versions.Find(Query.EQ("workflowId", id)).MaxBy(v => v["version"].AsInt32);
+                : versions.Find(Filter.Where().Eq("workflowId", id)).MaxBy(v => v["version"].AsInt32);
             return document is null || (version is null && document["retired"].AsBoolean)
                 ? null
                 : DefinitionDocuments.ToPublished(document);
@@ -111,13 +110,13 @@ internal sealed partial class LiteDbWorkflowStore
 
     public Task<IReadOnlyList<PublishedWorkflow>> ListVersionsAsync(string id, CancellationToken cancellationToken)
         => ReadAsync<IReadOnlyList<PublishedWorkflow>>(() => Collection(Collections.Versions)
-            .Find(Query.EQ("workflowId", id))
+            .Find(Filter.Where().Eq("workflowId", id))
             .OrderByDescending(v => v["version"].AsInt32)
             .Select(DefinitionDocuments.ToPublished)
             .ToList());
 
     public Task<IReadOnlyList<PublishedWorkflow>> ListActiveAsync(CancellationToken cancellationToken)
-        => ReadAsync<IReadOnlyList<PublishedWorkflow>>(() => NewestVersions(Collection(Collections.Versions).Find(Query.EQ("retired", false)))
+        => ReadAsync<IReadOnlyList<PublishedWorkflow>>(() => NewestVersions(Collection(Collections.Versions).Find(Filter.Where().Eq("retired", false)))
             .OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => DefinitionDocuments.ToPublished(p.Value))
             .ToList());
@@ -137,18 +136,5 @@ internal sealed partial class LiteDbWorkflowStore
         return newest;
     }
 
-    private static void EnsureETagMatches(string id, string? currentETag, string? expectedETag)
-    {
-        if (expectedETag is null || expectedETag == currentETag)
-        {
-            return;
-        }
 
-        throw currentETag is null
-            ? new ConflictException($"The draft of workflow '{id}' was deleted by someone else since it was loaded.")
-            : new ConflictException($"The draft of workflow '{id}' was changed by someone else since it was loaded; reload it and apply the change again.");
-    }
-
-    /// <summary>An opaque, unguessable token; quoting it for HTTP is the API's job.</summary>
-    private static string NewETag() => System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(9));
 }

@@ -26,38 +26,38 @@ internal sealed partial class LiteDbWorkflowStore
     public Task<InstancePage> QueryAsync(InstanceQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var filters = new List<BsonExpression>();
+        var filter = Filter.Where();
         if (query.WorkflowId is not null)
         {
-            filters.Add(Query.EQ("workflowId", query.WorkflowId));
+            filter.Eq("workflowId", query.WorkflowId);
         }
 
         if (query.Status is { } status)
         {
-            filters.Add(Query.EQ("status", status.ToString()));
+            filter.Eq("status", status.ToString());
         }
 
         if (query.CreatedFrom is { } from)
         {
-            filters.Add(Query.GTE("createdAt", from.UtcTicks));
+            filter.Gte("createdAt", from.UtcTicks);
         }
 
         if (query.CreatedTo is { } to)
         {
-            filters.Add(Query.LT("createdAt", to.UtcTicks));
+            filter.Lt("createdAt", to.UtcTicks);
         }
 
         return ReadAsync(() =>
         {
             var instances = Collection(Collections.Instances);
-            var total = filters.Count == 0 ? instances.Count() : instances.Count(And(filters));
+            var total = filter.IsEmpty ? instances.Count() : instances.Count(filter);
             var take = ClampTake(query.Take);
             if (take == 0)
             {
                 return new InstancePage([], total);
             }
 
-            var page = Filtered(instances.Query(), filters)
+            var page = Filtered(instances.Query(), filter)
                 .OrderByDescending("createdAt")
                 .Skip(Math.Max(0, query.Skip))
                 .Limit(take)
@@ -70,7 +70,7 @@ internal sealed partial class LiteDbWorkflowStore
 
     public Task<IReadOnlyList<string>> ListIdsAsync(InstanceStatus status, CancellationToken cancellationToken)
         => ReadAsync<IReadOnlyList<string>>(() => Collection(Collections.Instances)
-            .Find(Query.EQ("status", status.ToString()))
+            .Find(Filter.Where().Eq("status", status.ToString()))
             .Select(d => d["_id"].AsString)
             .ToList());
 
@@ -81,7 +81,7 @@ internal sealed partial class LiteDbWorkflowStore
             // the instance id check drops those.
             var (from, to) = JournalDocuments.IdRange(instanceId);
             var entries = Collection(Collections.Journal).Query()
-                .Where(Query.Between("_id", from, to))
+                .Where(Filter.Where().Between("_id", from, to))
                 .OrderBy("_id")
                 .ToEnumerable()
                 .Where(d => d["instanceId"].AsString == instanceId);
@@ -115,15 +115,17 @@ internal sealed partial class LiteDbWorkflowStore
             {
                 var instances = Collection(Collections.Instances);
                 var deadLetters = Collection(Collections.DeadLetters);
-                var keep = deadLetters.Find(Query.EQ("status", nameof(DeadLetterStatus.Open)))
+                var keep = deadLetters.Find(Filter.Where().Eq("status", nameof(DeadLetterStatus.Open)))
                     .Select(d => d["instanceId"].AsString)
                     .ToHashSet(StringComparer.Ordinal);
 
                 // At most one candidate per kept instance is skipped, so this bound is enough.
                 var candidates = (int)Math.Min((long)max + keep.Count, int.MaxValue);
                 var victims = instances.Query()
-                    .Where(Query.And(Query.GTE("finishedAt", 0L), Query.LT("finishedAt", finishedBefore.UtcTicks)))
-                    .Where(Query.In("status", nameof(InstanceStatus.Completed), nameof(InstanceStatus.Cancelled)))
+                    .Where(Filter.Where()
+                        .Gte("finishedAt", 0L)
+                        .Lt("finishedAt", finishedBefore.UtcTicks)
+                        .In("status", nameof(InstanceStatus.Completed), nameof(InstanceStatus.Cancelled)))
                     .OrderBy("finishedAt")
                     .Limit(candidates)
                     .ToEnumerable()
@@ -138,9 +140,9 @@ internal sealed partial class LiteDbWorkflowStore
                 {
                     var (from, to) = JournalDocuments.IdRange(id);
                     instances.Delete(id);
-                    journal.DeleteMany(Query.And(Query.Between("_id", from, to), Query.EQ("instanceId", id)));
-                    bookmarks.DeleteMany(Query.EQ("instanceId", id));
-                    deadLetters.DeleteMany(Query.EQ("instanceId", id));
+                    journal.DeleteMany(Filter.Where().Between("_id", from, to).Eq("instanceId", id));
+                    bookmarks.DeleteMany(Filter.Where().Eq("instanceId", id));
+                    deadLetters.DeleteMany(Filter.Where().Eq("instanceId", id));
                 }
 
                 return victims.Count;
@@ -194,16 +196,6 @@ internal sealed partial class LiteDbWorkflowStore
         return batch.Instances.Count;
     }
 
-    private static ILiteQueryable<BsonDocument> Filtered(ILiteQueryable<BsonDocument> query, List<BsonExpression> filters)
-    {
-        foreach (var filter in filters)
-        {
-            query = query.Where(filter);
-        }
-
-        return query;
-    }
-
-    private static BsonExpression And(List<BsonExpression> filters)
-        => filters.Count == 1 ? filters[0] : Query.And([.. filters]);
+    private static ILiteQueryable<BsonDocument> Filtered(ILiteQueryable<BsonDocument> query, Filter filter)
+        => filter.IsEmpty ? query : query.Where(filter);
 }

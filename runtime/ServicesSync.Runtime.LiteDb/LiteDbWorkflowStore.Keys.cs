@@ -20,7 +20,7 @@ internal sealed partial class LiteDbWorkflowStore
     }
 
     public Task<int> PruneIdempotencyRecordsAsync(DateTimeOffset recordedBefore, CancellationToken cancellationToken)
-        => WriteAsync(() => Collection(Collections.Idempotency).DeleteMany(Query.LT("recordedAt", recordedBefore.UtcTicks)), cancellationToken);
+        => WriteAsync(() => Collection(Collections.Idempotency).DeleteMany(Filter.Where().Lt("recordedAt", recordedBefore.UtcTicks)), cancellationToken);
 
     public Task AddApiKeyAsync(ApiKeyRecord record, CancellationToken cancellationToken)
     {
@@ -42,7 +42,7 @@ internal sealed partial class LiteDbWorkflowStore
     }
 
     public Task<ApiKeyRecord?> FindApiKeyByHashAsync(string hash, CancellationToken cancellationToken)
-        => ReadAsync(() => Collection(Collections.ApiKeys).FindOne(Query.EQ("hash", hash)) is { } document
+        => ReadAsync(() => Collection(Collections.ApiKeys).FindOne(Filter.Where().Eq("hash", hash)) is { } document
             ? KeyDocuments.ToApiKey(document)
             : null);
 

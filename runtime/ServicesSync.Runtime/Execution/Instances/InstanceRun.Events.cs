@@ -117,19 +117,7 @@ internal sealed partial class InstanceRun
     {
         var message = Message.FromNode(parked.Message);
         AppendJournal(JournalEntryKind.DeadLettered, token, completion.StartedAt, completion.CompletedAt, completion.Attempts, message);
-        deadLetters.Add(new DeadLetterEntry
-        {
-            Id = InstanceIds.New(engine.Clock),
-            Kind = DeadLetterKind.Message,
-            InstanceId = instance.Id,
-            WorkflowId = instance.WorkflowId,
-            WorkflowVersion = instance.WorkflowVersion,
-            ActivityId = token.ActivityId,
-            Scope = token.Scope,
-            Reason = parked.Reason,
-            MessageJson = message.Json,
-            CreatedAt = engine.Clock.GetUtcNow(),
-        });
+        deadLetters.Add(NewDeadLetter(DeadLetterKind.Message, token, parked.Reason, null, message.Json));
         instance = instance with { DeadLetterCount = instance.DeadLetterCount + 1 };
         state.Tokens.Remove(token);
         PathEnded(token.Scope, null);
@@ -171,23 +159,25 @@ internal sealed partial class InstanceRun
         token.Status = TokenStatus.Faulted;
         token.Error = error;
         AppendJournal(JournalEntryKind.Faulted, token, completion.StartedAt, completion.CompletedAt, completion.Attempts, error: error);
-        deadLetters.Add(new DeadLetterEntry
-        {
-            Id = InstanceIds.New(engine.Clock),
-            Kind = DeadLetterKind.Incident,
-            InstanceId = instance.Id,
-            WorkflowId = instance.WorkflowId,
-            WorkflowVersion = instance.WorkflowVersion,
-            ActivityId = token.ActivityId,
-            Scope = token.Scope,
-            Reason = error.Message,
-            Error = error,
-            MessageJson = token.InputJson,
-            CreatedAt = engine.Clock.GetUtcNow(),
-        });
+        deadLetters.Add(NewDeadLetter(DeadLetterKind.Incident, token, error.Message, error, token.InputJson));
         instance = instance with { IncidentCount = instance.IncidentCount + 1 };
         EngineLog.ActivityFaulted(engine.Logger, instance.WorkflowId, instance.Id, token.ActivityId, error.Message);
     }
+
+    private DeadLetterEntry NewDeadLetter(DeadLetterKind kind, Token token, string reason, ErrorInfo? error, string? messageJson) => new()
+    {
+        Id = InstanceIds.New(engine.Clock),
+        Kind = kind,
+        InstanceId = instance.Id,
+        WorkflowId = instance.WorkflowId,
+        WorkflowVersion = instance.WorkflowVersion,
+        ActivityId = token.ActivityId,
+        Scope = token.Scope,
+        Reason = reason,
+        Error = error,
+        MessageJson = messageJson,
+        CreatedAt = engine.Clock.GetUtcNow(),
+    };
 
     private void HandleResume(ResumeRequested resume)
     {

@@ -1,5 +1,4 @@
 using ServicesSync.Definitions;
-using ServicesSync.Errors;
 
 namespace ServicesSync.Persistence.InMemory;
 
@@ -57,8 +56,8 @@ internal sealed partial class InMemoryWorkflowStore
         lock (_gate)
         {
             _drafts.TryGetValue(definition.Id, out var current);
-            EnsureETagMatches(definition.Id, current?.ETag, expectedETag);
-            var saved = new StoredDraft(definition.Id, definition.Name, definition.Description, json, NewETag(), _timeProvider.GetUtcNow());
+            CommitValidation.EnsureETagMatches(definition.Id, current?.ETag, expectedETag);
+            var saved = new StoredDraft(definition.Id, definition.Name, definition.Description, json, CommitValidation.NewETag(), _timeProvider.GetUtcNow());
             _drafts[definition.Id] = saved;
             return Task.FromResult(saved.ToDraft());
         }
@@ -76,7 +75,7 @@ internal sealed partial class InMemoryWorkflowStore
 
             if (expectedETag is not null)
             {
-                EnsureETagMatches(id, draft?.ETag, expectedETag);
+                CommitValidation.EnsureETagMatches(id, draft?.ETag, expectedETag);
             }
 
             _drafts.Remove(id);
@@ -147,17 +146,6 @@ internal sealed partial class InMemoryWorkflowStore
         }
     }
 
-    internal static void EnsureETagMatches(string id, string? currentETag, string? expectedETag)
-    {
-        if (expectedETag is null || expectedETag == currentETag)
-        {
-            return;
-        }
-
-        throw currentETag is null
-            ? new ConflictException($"The draft of workflow '{id}' was deleted by someone else since it was loaded.")
-            : new ConflictException($"The draft of workflow '{id}' was changed by someone else since it was loaded; reload it and apply the change again.");
-    }
 
     private StoredVersion? NewestActive(string id)
         => _versions.TryGetValue(id, out var versions) && versions.Count > 0 && !versions[^1].Retired ? versions[^1] : null;

@@ -1,4 +1,4 @@
-namespace ServicesSync.Persistence.InMemory;
+namespace ServicesSync.Persistence;
 
 /// <summary>Checks and messages every store applies to a commit batch the same way.</summary>
 internal static class CommitValidation
@@ -35,6 +35,22 @@ internal static class CommitValidation
             }
         }
     }
+
+    /// <summary>The optimistic check of a draft save or delete, the same in every store.</summary>
+    public static void EnsureETagMatches(string id, string? currentETag, string? expectedETag)
+    {
+        if (expectedETag is null || expectedETag == currentETag)
+        {
+            return;
+        }
+
+        throw currentETag is null
+            ? new Errors.ConflictException($"The draft of workflow '{id}' was deleted by someone else since it was loaded.")
+            : new Errors.ConflictException($"The draft of workflow '{id}' was changed by someone else since it was loaded; reload it and apply the change again.");
+    }
+
+    /// <summary>An opaque, unguessable ETag; quoting it for HTTP is the API's job.</summary>
+    public static string NewETag() => System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(9));
 
     public static string DuplicateJournalEntry(JournalEntry entry)
         => $"The commit batch was not applied: instance '{entry.InstanceId}' already has journal entry {entry.Sequence} (two writers on one instance?).";

@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using ServicesSync.Activities;
+using ServicesSync.Definitions;
+using ServicesSync.Execution;
+using ServicesSync.Persistence;
+using ServicesSync.Persistence.InMemory;
+using ServicesSync.Persistence.LiteDb;
+
+namespace ServicesSync.Benchmarks.Engine;
+
+/// <summary>A runtime as the host composes it, on the in-memory store or on LiteDB in a temp directory.</summary>
+internal sealed class BenchRuntime : IAsyncDisposable
+{
+    private readonly ServiceProvider provider;
+
+    public BenchRuntime(bool liteDb, Action<RuntimeOptions>? configure = null)
+    {
+        var services = new ServiceCollection();
+        if (liteDb)
+        {
+            DataDirectory = Directory.CreateTempSubdirectory("servicessync-bench-").FullName;
+            services.AddLiteDbStore(DataDirectory);
+        }
+        else
+        {
+            services.AddInMemoryStore();
+        }
+
+        services.AddServicesSyncRuntime(configure);
+        services.AddCoreActivities();
+        services.AddActivity<NoopActivity>();
+        provider = services.BuildServiceProvider();
+    }
+
+    /// <summary>The LiteDB data directory; null on the in-memory store.</summary>
+    public string? DataDirectory { get; }
+
+    public IWorkflowRuntime Runtime => provider.GetRequiredService<IWorkflowRuntime>();
+
+    internal WorkflowRuntime Engine => provider.GetRequiredService<WorkflowRuntime>();
+
+    public IWorkflowStore Store => provider.GetRequiredService<IWorkflowStore>();
+
+    /// <summary>A manual trigger followed by <paramref name="steps"/> no-op activities in a chain.</summary>
+    public static WorkflowDefinition Chain(string id, int steps)
+    {
+        var activities = new List<ActivityNode> { new() { Id = "start", Type = "core.manual" } };
+        var connections = new List<Connection>();
+        for (var i = 1; i <= steps; i++)
+        {
+            activities.Add(new ActivityNode { Id = $"step{i}", Type = "bench.noop" });
+            connections.Add(new Connection { From = i == 1 ? "start" : $"step{i - 1}", To = $"step{i}" });
+        }
+
+        return new WorkflowDefinition { Id = id, Name = id, Activities = activities, Connections = connections };
+    }
+
+    public async Task PublishAsync(WorkflowDefinition definition)
+        => await Store.PublishAsync(definition, "bench", CancellationToken.None);
+
+    public async Task RunOnceAsync(string workflowId, JsonNode? input)
+    {
+        var started = await Runtime.StartAsync(new StartRunRequest { WorkflowId = workflowId, Input = input }, CancellationToken.None);
+        var finished = await Runtime.WaitAsync(started.Id, TimeSpan.FromMinutes(1), CancellationToken.None);
+        if (finished.Status != InstanceStatus.Completed)
+        {
+            throw new InvalidOperationException($"Run {finished.Id} ended {finished.Status}: {finished.Error?.Message}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Engine.ShutdownAsync(TimeSpan.FromSeconds(5));
+        await provider.DisposeAsync();
+        if (DataDirectory is not null)
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+}
