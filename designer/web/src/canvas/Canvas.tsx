@@ -12,8 +12,9 @@ import {
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { Position } from '../model/definition';
+import { NODE_HEIGHT, NODE_WIDTH } from '../model/layout';
 import { newEdge, type ActivityFlowNode, type ConnectionFlowEdge } from '../model/graph';
 import { nodeTypes } from '../nodes/nodeTypes';
 import { DRAG_MIME } from './Palette';
@@ -37,7 +38,15 @@ const defaultEdgeOptions = { type: 'smoothstep', interactionWidth: 16 };
 export function Canvas({ graph, readOnly, outcomeCount, update, commit, checkpoint, onDropType, onRendered }: CanvasProps) {
   const flow = useReactFlow<ActivityFlowNode, ConnectionFlowEdge>();
   const initialized = useNodesInitialized();
-  const reported = useRef(false);
+  // An empty workflow has nothing to fit: later drops must land where they are dropped.
+  const reported = useRef(graph.nodes.length === 0);
+  const [fitOnMount] = useState(graph.nodes.length > 0);
+
+  useEffect(() => {
+    if (reported.current && graph.nodes.length === 0) onRendered?.();
+    // Only on mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   useEffect(() => {
     if (initialized && !reported.current) {
@@ -109,7 +118,9 @@ export function Canvas({ graph, readOnly, outcomeCount, update, commit, checkpoi
       event.preventDefault();
       const type = event.dataTransfer.getData(DRAG_MIME) || event.dataTransfer.getData('text/plain');
       if (!type || !onDropType) return;
-      onDropType(type, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+      // The node's centre goes where the pointer is.
+      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      onDropType(type, { x: at.x - NODE_WIDTH / 2, y: at.y - NODE_HEIGHT / 2 });
     },
     [flow, onDropType],
   );
@@ -134,7 +145,7 @@ export function Canvas({ graph, readOnly, outcomeCount, update, commit, checkpoi
         proOptions={proOptions}
         minZoom={0.1}
         maxZoom={2}
-        fitView
+        fitView={fitOnMount}
         ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select this activity; arrow keys move it.' }}
       >
         <Background gap={16} />
