@@ -100,7 +100,7 @@ test('build, configure, test-run, save, publish and find the runs of a time-to-E
   // A run of the published version, started the way an outside system would, shows in the runs list.
   const run = await api<{ instance: { id: string; status: string } }>('POST', '/workflows/time-to-erp/runs?wait=30', { worker: 'w-2002', hours: 6 });
   expect(run.json.instance.status).toBe('completed');
-  await page.getByRole('link', { name: 'Runs' }).last().click();
+  await page.getByRole('link', { name: 'Runs of Approved time to ERP' }).click();
   await expect(page.getByRole('heading', { name: 'Runs', level: 1 })).toBeVisible();
   const row = page.getByTestId('run-row').filter({ hasText: run.json.instance.id });
   await expect(row).toContainText('v1');

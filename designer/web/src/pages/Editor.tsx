@@ -345,9 +345,9 @@ export function Editor({ draft }: { draft: WorkflowDraft }) {
   const actions = useLatest({ save, layout, copy, paste, deleteSelection, undo: editor.undo, redo: editor.redo });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
       const action = shortcutFor(event);
-      if (!action) return;
+      // Saving works from anywhere; every other shortcut leaves typing alone.
+      if (!action || document.querySelector('dialog[open]') || (action !== 'save' && isTyping(event.target))) return;
       const a = actions.current;
       event.preventDefault();
       switch (action) {
@@ -443,7 +443,9 @@ export function Editor({ draft }: { draft: WorkflowDraft }) {
             >
               Publish
             </button>
-            <Link href={`/runs?workflow=${encodeURIComponent(draft.id)}`}>Runs</Link>
+            <Link href={`/runs?workflow=${encodeURIComponent(draft.id)}`} aria-label={`Runs of ${graph.meta.name}`}>
+              Runs
+            </Link>
           </div>
           <div className="editor-body">
             <Palette descriptors={descriptors} hidden={hidden} onAdd={addActivity} />

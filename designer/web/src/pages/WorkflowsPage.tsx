@@ -165,7 +165,9 @@ export function WorkflowsPage() {
                   <td>{w.latestVersion ? `v${w.latestVersion}` : 'not yet'}</td>
                   <td>{new Date(w.draftUpdatedAt).toLocaleString()}</td>
                   <td>
-                    <Link href={`/runs?workflow=${encodeURIComponent(w.id)}`}>Runs</Link>
+                    <Link href={`/runs?workflow=${encodeURIComponent(w.id)}`} aria-label={`Runs of ${w.name}`}>
+                      Runs
+                    </Link>
                   </td>
                 </tr>
               ))}
