@@ -29,7 +29,7 @@ export function NodeBody({ id, data, selected, trigger }: { id: string; data: Ac
     .join(' ');
   return (
     <div className={classes} data-testid={`node-${id}`} data-status={status ?? ''} style={{ minHeight: Math.max(56, 24 + outcomes.length * 20) }}>
-      {!trigger && <Handle type="target" position={Position.Left} className="handle-in" aria-label={`Into ${id}`} data-testid={`handle-in-${id}`} />}
+      {!trigger && <Handle type="target" position={Position.Left} className="handle-in" title={`Into ${id}`} data-testid={`handle-in-${id}`} />}
       <div className="node-head">
         <span className="node-category">{trigger ? 'Trigger' : descriptor?.category ?? 'Unknown type'}</span>
         {problems && (problems.errors > 0 || problems.warnings > 0) && (
@@ -58,7 +58,7 @@ export function NodeBody({ id, data, selected, trigger }: { id: string; data: Ac
               position={Position.Right}
               className="handle-out"
               style={{ top: 30 + i * 20 }}
-              aria-label={`${outcome.displayName} outcome of ${id}`}
+              title={`${outcome.displayName} outcome of ${id}`}
               data-testid={`handle-${id}-${outcome.name}`}
             />
           </div>
