@@ -4,6 +4,9 @@ import { useOverlay } from '../canvas/overlays';
 import type { ActivityNodeData } from '../model/graph';
 import { DescriptorContext } from './DescriptorContext';
 
+const OUTCOME_TOP = 24;
+const OUTCOME_STEP = 20;
+
 const STATUS_LABEL: Record<string, string> = {
   completed: 'Completed',
   faulted: 'Faulted',
@@ -28,7 +31,7 @@ export function NodeBody({ id, data, selected, trigger }: { id: string; data: Ac
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={classes} data-testid={`node-${id}`} data-status={status ?? ''} style={{ minHeight: Math.max(56, 24 + outcomes.length * 20) }}>
+    <div className={classes} data-testid={`node-${id}`} data-status={status ?? ''} style={{ minHeight: Math.max(56, OUTCOME_TOP + outcomes.length * OUTCOME_STEP) }}>
       {!trigger && <Handle type="target" position={Position.Left} className="handle-in" title={`Into ${id}`} data-testid={`handle-in-${id}`} />}
       <div className="node-head">
         <span className="node-category">{trigger ? 'Trigger' : descriptor?.category ?? 'Unknown type'}</span>
@@ -48,22 +51,24 @@ export function NodeBody({ id, data, selected, trigger }: { id: string; data: Ac
           {overlay?.pinned && run ? ' (pinned)' : ''}
         </div>
       )}
-      <div className="node-outcomes">
-        {outcomes.map((outcome, i) => (
-          <div key={outcome.name} className="outcome" style={{ top: 22 + i * 20 }}>
-            {outcomes.length > 1 && <span className="outcome-label">{outcome.displayName}</span>}
-            <Handle
-              type="source"
-              id={outcome.name}
-              position={Position.Right}
-              className="handle-out"
-              style={{ top: 30 + i * 20 }}
-              title={`${outcome.displayName} outcome of ${id}`}
-              data-testid={`handle-${id}-${outcome.name}`}
-            />
-          </div>
+      {outcomes.length > 1 &&
+        outcomes.map((outcome, i) => (
+          <span key={`label-${outcome.name}`} className="outcome-label" style={{ top: OUTCOME_TOP + i * OUTCOME_STEP - 7 }}>
+            {outcome.displayName}
+          </span>
         ))}
-      </div>
+      {outcomes.map((outcome, i) => (
+        <Handle
+          key={outcome.name}
+          type="source"
+          id={outcome.name}
+          position={Position.Right}
+          className="handle-out"
+          style={{ top: outcomes.length > 1 ? OUTCOME_TOP + i * OUTCOME_STEP : '50%' }}
+          title={`${outcome.displayName} outcome of ${id}`}
+          data-testid={`handle-${id}-${outcome.name}`}
+        />
+      ))}
     </div>
   );
 }
