@@ -57,13 +57,20 @@ test('delete, undo, redo, copy and paste with the keyboard', async ({ page }) =>
   expect(Object.keys(saved.json.definition.layout).sort()).toEqual(['one', 'one2', 'start', 'two', 'two2']);
 });
 
-test('an expression-capable input switches between a fixed value and an expression', async ({ page }) => {
+test('an expression-capable input switches between a fixed value and an expression, with completion from the sample', async ({ page }) => {
   await open(page, 'expressions', chain);
+  await page.getByRole('tab', { name: 'Test run' }).click();
+  await page.getByLabel("Sample message (JSON, the trigger's input)").fill('{ "worker": { "id": "w-1" }, "hours": 8 }');
+  await page.getByRole('tab', { name: 'Properties' }).click();
   await selectNode(page, 'one');
   const field = page.getByTestId('field-template');
   await field.getByRole('button', { name: /Fixed/ }).click();
   await expect(field.getByRole('button', { name: /Expression/ })).toHaveAttribute('aria-pressed', 'true');
   await field.locator('.cm-content').click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('input.wo');
+  await expect(page.locator('.cm-tooltip-autocomplete')).toContainText('worker');
+  await page.keyboard.press('Escape');
   await page.keyboard.press('Control+a');
   await page.keyboard.type('({ n: input.n })');
   await page.keyboard.press('Control+s');
@@ -100,4 +107,17 @@ test('publishing is refused while the draft has errors', async ({ page }) => {
   await page.getByTestId('field-url').getByRole('textbox').fill('http://127.0.0.1:9/x');
   await expect(page.getByTestId('problem-count')).toHaveText(/^0 errors/);
   await expect(page.getByRole('button', { name: 'Publish' })).toBeEnabled();
+});
+
+test('export downloads the draft as the JSON the server has', async ({ page }) => {
+  await open(page, 'exported', chain);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('exported.json');
+  const exported = JSON.parse(await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8'));
+  const saved = await api<{ definition: { activities: unknown[]; connections: unknown[] } }>('GET', '/workflows/exported');
+  expect(exported.activities).toEqual(saved.json.definition.activities);
+  expect(exported.connections).toEqual(saved.json.definition.connections);
+  expect(Object.keys(exported.layout).sort()).toEqual(['one', 'start', 'two']);
 });
