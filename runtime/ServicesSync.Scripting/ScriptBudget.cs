@@ -19,8 +19,20 @@ public static class ScriptBudget
     public static ScriptBatch BeginBatch(TimeSpan total)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(total, TimeSpan.Zero);
+        return Begin(total, total);
+    }
+
+    /// <summary>
+    /// Continues a batch begun elsewhere (a worker process continuing its host's batch): it ends
+    /// after <paramref name="remaining"/>, and errors name the batch's <paramref name="total"/>.
+    /// </summary>
+    internal static ScriptBatch Continue(TimeSpan remaining, TimeSpan total)
+        => Begin(remaining > TimeSpan.Zero ? remaining : TimeSpan.FromTicks(1), total);
+
+    private static ScriptBatch Begin(TimeSpan length, TimeSpan total)
+    {
         var parent = CurrentBatch.Value;
-        var batch = new ScriptBatch(total, parent, static b => CurrentBatch.Value = b);
+        var batch = new ScriptBatch(length, total, parent, static b => CurrentBatch.Value = b);
         CurrentBatch.Value = batch;
         return batch;
     }
@@ -32,7 +44,7 @@ public sealed class ScriptBatch : IDisposable
     private readonly ScriptBatch? parent;
     private readonly Action<ScriptBatch?> restore;
 
-    internal ScriptBatch(TimeSpan total, ScriptBatch? parent, Action<ScriptBatch?> restore)
+    internal ScriptBatch(TimeSpan length, TimeSpan total, ScriptBatch? parent, Action<ScriptBatch?> restore)
     {
         this.parent = parent;
         this.restore = restore;
@@ -40,7 +52,7 @@ public sealed class ScriptBatch : IDisposable
 
         // Budgets measure real execution time, so they use the monotonic clock, never the
         // injected TimeProvider: a fake clock in a test must not make a runaway loop immortal.
-        var own = Stopwatch.GetTimestamp() + (long)(total.TotalSeconds * Stopwatch.Frequency);
+        var own = Stopwatch.GetTimestamp() + (long)(length.TotalSeconds * Stopwatch.Frequency);
         DeadlineTimestamp = parent is null ? own : Math.Min(own, parent.DeadlineTimestamp);
     }
 

@@ -31,7 +31,7 @@ public sealed class ScriptGlobals
         {
             if (!cloned)
             {
-                input = source?.DeepClone();
+                input = Json.JsonCopy.Of(source);
                 cloned = true;
             }
 

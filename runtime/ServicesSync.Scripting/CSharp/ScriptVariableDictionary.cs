@@ -44,7 +44,7 @@ public sealed class ScriptVariableDictionary : IReadOnlyDictionary<string, JsonN
             return false;
         }
 
-        value = original?.DeepClone();
+        value = Json.JsonCopy.Of(original);
         (copies ??= new(StringComparer.Ordinal))[key] = value;
         return true;
     }

@@ -61,9 +61,10 @@ internal sealed class HardenedEngine : IDisposable
     }
 
     /// <summary>Runs <paramref name="snippet"/> against the scope; throws what the runner translates.</summary>
-    public JsonNode? Run(PreparedSnippet snippet, ExpressionScope scope, ScriptLog scriptLog, IScriptCrossReferences xref, CallDeadline callDeadline, CancellationToken cancellationToken)
+    public JsonNode? Run(PreparedSnippet snippet, ExpressionScope scope, ScriptLog scriptLog, IScriptCrossReferences xref, ScriptLimits limits, CancellationToken cancellationToken)
     {
-        deadline.Arm(callDeadline, cancellationToken);
+        // The deadline starts once the engine is in hand: building a fresh one is not the script's time.
+        deadline.Arm(CallDeadline.Start(limits), cancellationToken);
         time.Clock = scope.Clock;
         currentLog = scriptLog;
         currentCrossReferences = xref;
@@ -77,6 +78,10 @@ internal sealed class HardenedEngine : IDisposable
             arguments[2] = Context(scope);
             arguments[3] = log;
             var result = engine.Call(function, JsValue.Undefined, arguments);
+
+            // Jobs the script queued (promise reactions) run now, under this call's budget: left
+            // in the queue they would run during the next evaluation on this engine.
+            engine.Advanced.ProcessTasks();
             if (result.IsPromise())
             {
                 throw new JsConversionException("the result is a Promise; scripts must return their value synchronously");

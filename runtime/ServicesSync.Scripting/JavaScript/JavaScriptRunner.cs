@@ -41,10 +41,9 @@ internal sealed class JavaScriptRunner(
             throw SnippetErrors.DoesNotCompile(Language, kind, scope, snippet.Diagnostics);
         }
 
-        var deadline = CallDeadline.Start(limits);
-        if (deadline.Remaining <= TimeSpan.Zero)
+        if (ScriptBudget.Current is { Remaining.Ticks: 0 } spent)
         {
-            throw SnippetErrors.Stopped(Language, kind, scope, deadline.Exceeded());
+            throw SnippetErrors.Stopped(Language, kind, scope, new ScriptBudgetExceededException(BudgetKind.BatchTime, $"exceeded the batch time budget of {spent.EffectiveTotal.TotalMilliseconds:0} ms"));
         }
 
         var log = new ScriptLog(scope.Logger ?? fallbackLogger, Language, scope);
@@ -52,7 +51,7 @@ internal sealed class JavaScriptRunner(
         var healthy = false;
         try
         {
-            var result = engine.Run(snippet, scope, log, crossReferences, deadline, cancellationToken);
+            var result = engine.Run(snippet, scope, log, crossReferences, limits, cancellationToken);
             healthy = true;
             return ValueTask.FromResult(result);
         }

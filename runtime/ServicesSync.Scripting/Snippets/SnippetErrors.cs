@@ -39,13 +39,26 @@ internal static class SnippetErrors
             ErrorKind.Permanent,
             retryable: false);
 
+    /// <summary>Key in <see cref="Exception.Data"/> marking an error as a blown budget (the worker pool replaces the worker after one).</summary>
+    public const string BudgetDataKey = "ServicesSync.Scripting.Budget";
+
     public static ServicesSyncException Stopped(string language, SnippetKind kind, ExpressionScope scope, ScriptBudgetExceededException budget, int? line = null, int? column = null)
-        => budget.Kind == BudgetKind.Cancelled
+    {
+        var error = budget.Kind == BudgetKind.Cancelled
             ? new ServicesSyncException($"{Who(scope)}{Describe(language, kind)} was cancelled.", ErrorKind.Cancelled, retryable: false)
             : new ServicesSyncException(
                 $"{Who(scope)}{Describe(language, kind)} {budget.Message}{At(line, column)}.",
                 ErrorKind.Validation,
                 retryable: false);
+        error.Data[BudgetDataKey] = budget.Kind.ToString();
+        return error;
+    }
+
+    public static ServicesSyncException WorkerEnded(string language, SnippetKind kind, ExpressionScope scope, int? exitCode)
+        => new(
+            $"{Who(scope)}{Describe(language, kind)} ended its worker process{(exitCode is { } code ? $" (exit code {code})" : "")}; the worker was replaced.",
+            ErrorKind.Internal,
+            retryable: false);
 
     public static string Format(ExpressionDiagnostic diagnostic)
         => diagnostic.Line is { } line
