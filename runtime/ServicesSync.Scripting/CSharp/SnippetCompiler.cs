@@ -119,7 +119,7 @@ internal sealed class SnippetCompiler(CompilerReferences references, CSharpAllow
         var message = $"{diagnostic.Id}: {diagnostic.GetMessage(CultureInfo.InvariantCulture)}";
         if (diagnostic.Id is "CS1069" or "CS0246" or "CS0234" or "CS0012" or "CS0103")
         {
-            message += " Snippets can use only allowlisted types (see docs/scripting.md).";
+            message += " (snippets can use only allowlisted types; see docs/scripting.md)";
         }
 
         var span = diagnostic.Location.GetMappedLineSpan();
