@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Jint;
 using Jint.Native;
+using Jint.Runtime;
 using Jint.Runtime.Descriptors;
 using Jint.Runtime.Interop;
 using Microsoft.Extensions.Logging;
@@ -173,9 +174,17 @@ internal sealed class HardenedEngine : IDisposable
     {
         string Arg(int i) => args.Length > i && args[i].IsString()
             ? args[i].AsString()
-            : throw new JsConversionException("ctx.xref.find(entity, system, id, targetSystem) takes four strings");
-        var found = currentCrossReferences.Find(Arg(0), Arg(1), Arg(2), Arg(3));
-        return found is null ? JsValue.Null : JsString.Create(found);
+            : throw new JavaScriptException(engine.Intrinsics.TypeError, "ctx.xref.find(entity, system, id, targetSystem) takes four strings");
+        try
+        {
+            var found = currentCrossReferences.Find(Arg(0), Arg(1), Arg(2), Arg(3));
+            return found is null ? JsValue.Null : JsString.Create(found);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A lookup failure the script may catch, reported at the script's call site.
+            throw new JavaScriptException(engine.Intrinsics.Error, ex.Message);
+        }
     }
 
     private ClrFunction Host(string name, Func<JsValue, JsValue[], JsValue> body)
