@@ -26,8 +26,8 @@ internal sealed class IsolatedRunner(ISnippetRunner local, WorkerPool pool, Scri
             throw SnippetErrors.DoesNotCompile(Language, kind, scope, diagnostics);
         }
 
-        var deadline = CallDeadline.Start(limits);
-        var request = new WorkerRequest(
+        // The deadline starts once a worker is in hand (waiting for one is not the script's time).
+        WorkerRequest Request(CallDeadline deadline) => new(
             pool.NextRequestId(),
             Language,
             kind,
@@ -40,11 +40,11 @@ internal sealed class IsolatedRunner(ISnippetRunner local, WorkerPool pool, Scri
             scope.Clock.GetUtcNow(),
             Math.Max(1, deadline.Remaining.TotalMilliseconds),
             deadline.IsBatch ? deadline.Budget.TotalMilliseconds : null);
-        var outcome = await pool.RunAsync(request, deadline, cancellationToken);
+        var outcome = await pool.RunAsync(Request, limits, cancellationToken);
         if (outcome.Response is not { } response)
         {
             throw outcome.TimedOut
-                ? SnippetErrors.Stopped(Language, kind, scope, deadline.Exceeded())
+                ? SnippetErrors.Stopped(Language, kind, scope, outcome.Deadline.Exceeded())
                 : SnippetErrors.WorkerEnded(Language, kind, scope, outcome.ExitCode);
         }
 

@@ -57,13 +57,16 @@ internal sealed partial class WorkerPool : IAsyncDisposable
 
     public long NextRequestId() => Interlocked.Increment(ref nextId);
 
-    public async Task<WorkerOutcome> RunAsync(WorkerRequest request, CallDeadline deadline, CancellationToken cancellationToken)
+    public async Task<WorkerOutcome> RunAsync(Func<CallDeadline, WorkerRequest> createRequest, ScriptLimits limits, CancellationToken cancellationToken)
     {
         var worker = await RentAsync(cancellationToken);
+        var deadline = CallDeadline.Start(limits);
+        var request = createRequest(deadline);
         var keep = false;
         try
         {
-            var response = await worker.SendAsync(request, deadline.Remaining + Grace, cancellationToken);
+            var wait = (deadline.Remaining > TimeSpan.Zero ? deadline.Remaining : TimeSpan.Zero) + Grace;
+            var response = await worker.SendAsync(request, wait, cancellationToken);
             if (response is null)
             {
                 var exitCode = worker.HasExited ? worker.ExitCode : null;
@@ -76,11 +79,11 @@ internal sealed partial class WorkerPool : IAsyncDisposable
                     WorkerDied(logger, worker.ProcessId, exitCode.Value, worker.ErrorOutput);
                 }
 
-                return new WorkerOutcome(null, TimedOut: exitCode is null, exitCode);
+                return new WorkerOutcome(null, TimedOut: exitCode is null, exitCode, deadline);
             }
 
             keep = response.Error?.Budget is null;
-            return new WorkerOutcome(response, false, null);
+            return new WorkerOutcome(response, false, null, deadline);
         }
         finally
         {
@@ -204,4 +207,4 @@ internal sealed partial class WorkerPool : IAsyncDisposable
 }
 
 /// <summary>What a request to the pool came to: an answer, or a worker that had to be killed or had died.</summary>
-internal sealed record WorkerOutcome(WorkerResponse? Response, bool TimedOut, int? ExitCode);
+internal sealed record WorkerOutcome(WorkerResponse? Response, bool TimedOut, int? ExitCode, CallDeadline Deadline);

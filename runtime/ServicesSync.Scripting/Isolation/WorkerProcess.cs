@@ -94,14 +94,30 @@ internal sealed class WorkerProcess : IDisposable
     /// <summary>Sends a request; null when the worker died or did not answer within <paramref name="wait"/> (then it must be killed).</summary>
     public async Task<WorkerResponse?> SendAsync(WorkerRequest request, TimeSpan wait, CancellationToken cancellationToken)
     {
-        await process.StandardInput.WriteLineAsync(WorkerProtocol.Write(request));
-        await process.StandardInput.FlushAsync(cancellationToken);
+        try
+        {
+            await process.StandardInput.WriteLineAsync(WorkerProtocol.Write(request));
+            await process.StandardInput.FlushAsync(cancellationToken);
+        }
+        catch (IOException)
+        {
+            // The pipe broke: the worker is gone.
+            process.WaitForExit(1000);
+            return null;
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(wait);
         try
         {
             var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
-            return line is null ? null : WorkerProtocol.Read<WorkerResponse>(line);
+            if (line is null)
+            {
+                process.WaitForExit(1000);
+                return null;
+            }
+
+            return WorkerProtocol.Read<WorkerResponse>(line);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
