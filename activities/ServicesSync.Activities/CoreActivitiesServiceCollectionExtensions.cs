@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServicesSync.Activities.Control;
+using ServicesSync.Activities.Events;
 using ServicesSync.Activities.Http;
+using ServicesSync.Activities.Timers;
 using ServicesSync.Activities.Transform;
 using ServicesSync.Activities.Triggers;
 using ServicesSync.Registry;
@@ -30,6 +32,11 @@ public static class CoreActivitiesServiceCollectionExtensions
         Add<DeadLetterActivity>(services);
         Add<LogActivity>(services);
         Add<HttpRequestActivity>(services);
+        Add<EventTriggerActivity>(services);
+        Add<PublishEventActivity>(services);
+        Add<WaitForEventActivity>(services);
+        Add<DelayActivity>(services);
+        Add<WaitUntilActivity>(services);
 
         services.AddHttpClient(HttpClientName, client =>
             {

@@ -6,9 +6,9 @@ namespace ServicesSync.Activities;
 /// </summary>
 public static class CoreActivityTypes
 {
-    public const string Manual = "core.manual";
-    public const string Webhook = "core.webhook";
-    public const string Schedule = "core.schedule";
+    public const string Manual = Execution.Triggers.PlatformActivityTypes.ManualTrigger;
+    public const string Webhook = Execution.Triggers.PlatformActivityTypes.WebhookTrigger;
+    public const string Schedule = Execution.Triggers.PlatformActivityTypes.ScheduleTrigger;
     public const string Set = "core.set";
     public const string SetVariable = "core.setVariable";
     public const string Branch = "core.branch";
@@ -19,4 +19,9 @@ public static class CoreActivityTypes
     public const string DeadLetter = "core.deadLetter";
     public const string Log = "core.log";
     public const string HttpRequest = "http.request";
+    public const string EventTrigger = Execution.Triggers.PlatformActivityTypes.EventTrigger;
+    public const string PublishEvent = "core.publishEvent";
+    public const string WaitForEvent = "core.waitForEvent";
+    public const string Delay = "core.delay";
+    public const string WaitUntil = "core.waitUntil";
 }

@@ -1,15 +1,18 @@
 using BenchmarkDotNet.Running;
 using ServicesSync.Benchmarks.Engine;
+using ServicesSync.Benchmarks.Scripting;
 
-// BenchmarkDotNet suites by default; console load drivers by name.
+// Console load drivers by name; everything else goes to BenchmarkDotNet
+// (e.g. `--filter *EngineOverhead*`, `--filter *Scripting*`).
 return args.FirstOrDefault() switch
 {
     "throughput" => await ThroughputDriver.RunAsync(args),
     "memory" => await MemoryDriver.RunAsync(args),
-    _ => Run(args),
+    "scripting-memory" => ScriptingMemory.Run(),
+    _ => RunBenchmarks(args),
 };
 
-static int Run(string[] args)
+static int RunBenchmarks(string[] args)
 {
     BenchmarkSwitcher.FromAssembly(typeof(EngineOverheadBenchmarks).Assembly).Run(args);
     return 0;

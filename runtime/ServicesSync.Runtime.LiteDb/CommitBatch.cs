@@ -11,8 +11,9 @@ namespace ServicesSync.Persistence.LiteDb;
 /// </summary>
 internal sealed class CommitBatch
 {
-    private CommitBatch(List<BsonDocument> instances, List<BsonDocument> journal, List<BsonDocument> deadLetters, List<string> bookmarksRemoved, List<BsonDocument> bookmarksAdded)
+    private CommitBatch(List<BsonDocument> instances, List<BsonDocument> journal, List<BsonDocument> deadLetters, List<string> bookmarksRemoved, List<BsonDocument> bookmarksAdded, List<BsonDocument> events)
     {
+        Events = events;
         Instances = instances;
         Journal = journal;
         DeadLetters = deadLetters;
@@ -30,6 +31,8 @@ internal sealed class CommitBatch
 
     public List<BsonDocument> BookmarksAdded { get; }
 
+    public List<BsonDocument> Events { get; }
+
     public static CommitBatch Create(IReadOnlyList<InstanceCommit> commits)
     {
         var instances = new Dictionary<string, BsonDocument>(commits.Count, StringComparer.Ordinal);
@@ -38,6 +41,7 @@ internal sealed class CommitBatch
         var deadLetters = new List<BsonDocument>();
         var deadLetterIds = new HashSet<string>(StringComparer.Ordinal);
         Dictionary<string, BookmarkRecord?>? bookmarks = null;
+        var events = new List<BsonDocument>();
         foreach (var commit in commits)
         {
             CommitValidation.EnsureBelongsToInstance(commit);
@@ -61,6 +65,11 @@ internal sealed class CommitBatch
                 }
 
                 deadLetters.Add(DeadLetterDocuments.From(deadLetter));
+            }
+
+            foreach (var outboxEvent in commit.Events)
+            {
+                events.Add(EventDocuments.From(outboxEvent));
             }
 
             foreach (var id in commit.BookmarksRemoved)
@@ -88,6 +97,6 @@ internal sealed class CommitBatch
             }
         }
 
-        return new CommitBatch([.. instances.Values], journal, deadLetters, removed, added);
+        return new CommitBatch([.. instances.Values], journal, deadLetters, removed, added, events);
     }
 }

@@ -32,12 +32,7 @@ public static class LiteDbStoreServiceCollectionExtensions
 
         // One instance behind every interface; the container may dispose it once per
         // registration, which the store tolerates.
-        services.AddSingleton<IWorkflowStore>(sp => sp.GetRequiredService<LiteDbWorkflowStore>());
-        services.AddSingleton<IDefinitionStore>(sp => sp.GetRequiredService<LiteDbWorkflowStore>());
-        services.AddSingleton<IInstanceStore>(sp => sp.GetRequiredService<LiteDbWorkflowStore>());
-        services.AddSingleton<IDeadLetterStore>(sp => sp.GetRequiredService<LiteDbWorkflowStore>());
-        services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<LiteDbWorkflowStore>());
-        services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<LiteDbWorkflowStore>());
+        services.AddWorkflowStoreInterfaces<LiteDbWorkflowStore>();
         services.AddSingleton<ILiteDbStoreMaintenance>(sp => sp.GetRequiredService<LiteDbWorkflowStore>());
         return services;
     }

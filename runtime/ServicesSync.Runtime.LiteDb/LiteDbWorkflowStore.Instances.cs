@@ -182,6 +182,13 @@ internal sealed partial class LiteDbWorkflowStore
         }
 
         Collection(Collections.Instances).Upsert(batch.Instances);
+        if (batch.Events.Count > 0)
+        {
+            // An event id is derived from the step that published it: a repeated commit of the
+            // same step must not duplicate it.
+            Collection(Collections.Events).Upsert(batch.Events);
+        }
+
         var bookmarks = Collection(Collections.Bookmarks);
         foreach (var id in batch.BookmarksRemoved)
         {

@@ -7,6 +7,9 @@ using Microsoft.Extensions.Options;
 using ServicesSync.Activities;
 using ServicesSync.Execution;
 using ServicesSync.Execution.Compilation;
+using ServicesSync.Execution.Events;
+using ServicesSync.Execution.Timers;
+using ServicesSync.Execution.Triggers;
 using ServicesSync.Execution.Hosting;
 using ServicesSync.Execution.Inputs;
 using ServicesSync.Execution.Instances;
@@ -47,7 +50,13 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<WorkflowCompiler>();
         services.TryAddSingleton<WorkflowRuntime>();
         services.TryAddSingleton<IWorkflowRuntime>(sp => sp.GetRequiredService<WorkflowRuntime>());
+        services.TryAddSingleton<RuntimeSignals>();
+        services.TryAddSingleton<ITriggerIndex, TriggerIndex>();
+        services.TryAddSingleton<IEventPublisher, EventPublisher>();
+        services.TryAddSingleton<EventDispatcher>();
+        services.TryAddSingleton<TimerDispatcher>();
         services.AddSingleton<IHostedService, RuntimeHostedService>();
+        services.AddSingleton<IHostedService, EventAndTimerService>();
         return services;
     }
 

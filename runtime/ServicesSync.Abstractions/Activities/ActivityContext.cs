@@ -16,6 +16,7 @@ public sealed class ActivityContext
 {
     private object? boundInputs;
     private List<KeyValuePair<string, JsonNode?>>? variableChanges;
+    private List<PublishedEvent>? publishedEvents;
 
     public required string WorkflowId { get; init; }
 
@@ -59,6 +60,20 @@ public sealed class ActivityContext
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         (variableChanges ??= []).Add(new(name, value));
+    }
+
+    /// <summary>Events published by this execution, written to the outbox with its completion.</summary>
+    public IReadOnlyList<PublishedEvent> PublishedEvents => (IReadOnlyList<PublishedEvent>?)publishedEvents ?? [];
+
+    /// <summary>
+    /// Publishes a business event (<c>worker.activated</c>). It is stored with this activity's
+    /// completion, in the same commit, and then starts every workflow subscribed to it and resumes
+    /// every run waiting for it (with the same correlation key) — each exactly once.
+    /// </summary>
+    public void PublishEvent(string name, JsonNode? payload, string? correlationKey = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        (publishedEvents ??= []).Add(new PublishedEvent(name, payload, correlationKey));
     }
 
     /// <summary>

@@ -112,6 +112,11 @@ public static class ActivityDescriptorFactory
             return (InputTypes.Number, EditorHints.Number, null);
         }
 
+        if (type == typeof(DateTimeOffset) || type == typeof(DateTime) || type == typeof(DateOnly))
+        {
+            return (InputTypes.String, EditorHints.Text, null);
+        }
+
         if (type == typeof(TimeSpan))
         {
             return (InputTypes.Duration, EditorHints.Duration, null);

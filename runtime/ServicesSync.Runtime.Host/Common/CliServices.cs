@@ -1,8 +1,7 @@
+using ServicesSync.Composition;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using ServicesSync.Activities;
 using ServicesSync.Persistence;
 using ServicesSync.Persistence.LiteDb;
-using ServicesSync.Validation;
 
 namespace ServicesSync.Host.Common;
 
@@ -51,9 +50,7 @@ internal sealed class CliServices : IAsyncDisposable
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         addStore(services);
-        services.AddServicesSyncRuntime();
-        services.AddWorkflowValidation();
-        services.AddCoreActivities();
+        services.AddServicesSyncProduct(dataDirectory: null);
         return services.BuildServiceProvider();
     }
 }

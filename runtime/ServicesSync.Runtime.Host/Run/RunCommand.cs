@@ -1,7 +1,7 @@
+using ServicesSync.Composition;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Serilog;
-using ServicesSync.Activities;
 using ServicesSync.Definitions;
 using ServicesSync.Errors;
 using ServicesSync.Execution;
@@ -135,20 +135,19 @@ internal static class RunCommand
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddSerilog((_, logger) => LoggingSetup.ForRun(logger, error, settings.Verbose), preserveStaticLogger: true);
+        string? directory = null;
         if (settings.DataDirectory is null)
         {
             builder.Services.AddInMemoryStore();
         }
         else
         {
-            var directory = DataDirectory.Resolve(settings.DataDirectory);
+            directory = DataDirectory.Resolve(settings.DataDirectory);
             Directory.CreateDirectory(directory);
             builder.Services.AddLiteDbStore(directory);
         }
 
-        builder.Services.AddServicesSyncRuntime();
-        builder.Services.AddWorkflowValidation();
-        builder.Services.AddCoreActivities();
+        builder.Services.AddServicesSyncProduct(directory);
         return builder.Build();
     }
 }

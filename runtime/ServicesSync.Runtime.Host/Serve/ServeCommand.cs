@@ -1,8 +1,8 @@
+using ServicesSync.Composition;
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Serilog;
 using ILogger = Microsoft.Extensions.Logging.ILogger;
-using ServicesSync.Activities;
 using ServicesSync.Api;
 using ServicesSync.Host.Common;
 using ServicesSync.Host.Logging;
@@ -124,9 +124,7 @@ internal static partial class ServeCommand
                 sp.GetRequiredService<ILogger<WorkflowDirectoryLoader>>()));
         }
 
-        services.AddServicesSyncRuntime();
-        services.AddWorkflowValidation();
-        services.AddCoreActivities();
+        services.AddServicesSyncProduct(dataDirectory);
         services.AddServicesSyncApi();
         return builder;
     }

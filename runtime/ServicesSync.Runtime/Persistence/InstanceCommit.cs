@@ -11,5 +11,8 @@ public sealed record InstanceCommit(
     IReadOnlyList<BookmarkRecord> BookmarksAdded,
     IReadOnlyList<string> BookmarksRemoved)
 {
+    /// <summary>Business events the step published (the outbox), written in the same transaction.</summary>
+    public IReadOnlyList<OutboxEvent> Events { get; init; } = [];
+
     public static InstanceCommit StateOnly(WorkflowInstance instance) => new(instance, [], [], [], []);
 }

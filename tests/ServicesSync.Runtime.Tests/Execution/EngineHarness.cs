@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using ServicesSync.Activities;
 using ServicesSync.Definitions;
 using ServicesSync.Execution;
+using ServicesSync.Execution.Events;
+using ServicesSync.Execution.Timers;
 using ServicesSync.Persistence;
 using ServicesSync.Persistence.InMemory;
 using ServicesSync.Runtime.Tests.Execution.Fakes;
@@ -18,21 +20,21 @@ internal sealed class EngineHarness : IAsyncDisposable
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(20);
     private readonly ServiceProvider provider;
 
-    public EngineHarness(IWorkflowStore? sharedStore = null, Action<RuntimeOptions>? configure = null)
+    public EngineHarness(IWorkflowStore? sharedStore = null, Action<RuntimeOptions>? configure = null, TimeProvider? clock = null)
     {
         var services = new ServiceCollection();
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
         if (sharedStore is null)
         {
             services.AddInMemoryStore();
         }
         else
         {
-            services.AddSingleton(sharedStore);
-            services.AddSingleton<IDefinitionStore>(sharedStore);
-            services.AddSingleton<IInstanceStore>(sharedStore);
-            services.AddSingleton<IDeadLetterStore>(sharedStore);
-            services.AddSingleton<IIdempotencyStore>(sharedStore);
-            services.AddSingleton<IApiKeyStore>(sharedStore);
+            services.AddWorkflowStore(sharedStore);
         }
 
         services.AddServicesSyncRuntime(options =>
@@ -60,6 +62,12 @@ internal sealed class EngineHarness : IAsyncDisposable
     internal WorkflowRuntime Engine => provider.GetRequiredService<WorkflowRuntime>();
 
     public IWorkflowStore Store => provider.GetRequiredService<IWorkflowStore>();
+
+    internal EventDispatcher Events => provider.GetRequiredService<EventDispatcher>();
+
+    internal TimerDispatcher Timers => provider.GetRequiredService<TimerDispatcher>();
+
+    public IEventPublisher Publisher => provider.GetRequiredService<IEventPublisher>();
 
     public async Task<PublishedWorkflow> PublishAsync(WorkflowDefinition definition)
         => await Store.PublishAsync(definition, "test", CancellationToken.None);

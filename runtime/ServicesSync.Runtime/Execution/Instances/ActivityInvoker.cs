@@ -37,15 +37,14 @@ internal sealed class ActivityInvoker(
     {
         var startedAt = clock.GetUtcNow();
         var attempts = 0;
-        IReadOnlyList<KeyValuePair<string, JsonNode?>> variableChanges = [];
+        ActivityOutput output;
         using var logScope = activityLogger.BeginScope(new LogScope(run.WorkflowId, run.InstanceId, node.Id));
         try
         {
-            ActivityResult result;
             if (node.Pipeline is null)
             {
                 attempts = 1;
-                (result, variableChanges) = await ExecuteOnceAsync(run, token, node, variables, resumption, 1, cancellationToken);
+                output = await ExecuteOnceAsync(run, token, node, variables, resumption, 1, cancellationToken);
             }
             else
             {
@@ -55,7 +54,7 @@ internal sealed class ActivityInvoker(
                     (attempt, error) => onAttemptFailed(new AttemptFailed(token, attempt, error, clock.GetUtcNow())));
                 try
                 {
-                    (result, variableChanges) = await node.Pipeline.ExecuteAsync(
+                    output = await node.Pipeline.ExecuteAsync(
                         async ctx =>
                         {
                             attempts++;
@@ -69,7 +68,7 @@ internal sealed class ActivityInvoker(
                 }
             }
 
-            return new Completion(token, result, null, startedAt, clock.GetUtcNow(), attempts, variableChanges);
+            return new Completion(token, output.Result, null, startedAt, clock.GetUtcNow(), attempts, output.VariableChanges, output.Events);
         }
 #pragma warning disable CA1031 // Any failure of an activity becomes an incident; the engine itself must go on.
         catch (Exception ex)
@@ -79,7 +78,7 @@ internal sealed class ActivityInvoker(
         }
     }
 
-    private async Task<(ActivityResult, IReadOnlyList<KeyValuePair<string, JsonNode?>>)> ExecuteOnceAsync(
+    private async Task<ActivityOutput> ExecuteOnceAsync(
         RunIdentity run,
         Token token,
         ExecutableNode node,
@@ -131,7 +130,7 @@ internal sealed class ActivityInvoker(
                 : activity is IResumableActivity resumable
                     ? await resumable.ResumeAsync(context, resumption)
                     : ActivityResult.Outcome(node.Descriptor.DefaultOutcome, resumption.Input);
-            return (result, context.VariableChanges);
+            return new ActivityOutput(result, context.VariableChanges, context.PublishedEvents);
         }
         finally
         {
@@ -147,6 +146,12 @@ internal sealed class ActivityInvoker(
         }
     }
 }
+
+/// <summary>What one execution produced besides its result.</summary>
+internal readonly record struct ActivityOutput(
+    ActivityResult Result,
+    IReadOnlyList<KeyValuePair<string, JsonNode?>> VariableChanges,
+    IReadOnlyList<PublishedEvent> Events);
 
 /// <summary>Who is running: the ids every log event and context carries.</summary>
 internal sealed record RunIdentity(string WorkflowId, int WorkflowVersion, string InstanceId);

@@ -15,7 +15,8 @@ internal sealed record Completion(
     DateTimeOffset StartedAt,
     DateTimeOffset CompletedAt,
     int Attempts,
-    IReadOnlyList<KeyValuePair<string, JsonNode?>> VariableChanges) : InstanceEvent;
+    IReadOnlyList<KeyValuePair<string, JsonNode?>> VariableChanges,
+    IReadOnlyList<PublishedEvent>? Events = null) : InstanceEvent;
 
 /// <summary>One attempt failed and a retry follows (journaled for the operator, changes nothing).</summary>
 internal sealed record AttemptFailed(Token Token, int Attempt, Exception Error, DateTimeOffset At) : InstanceEvent;

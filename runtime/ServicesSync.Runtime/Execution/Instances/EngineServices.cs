@@ -11,6 +11,7 @@ internal sealed class EngineServices(
     IWorkflowStore store,
     TimeProvider clock,
     RuntimeOptions options,
+    RuntimeSignals signals,
     ILoggerFactory loggerFactory)
 {
     public ActivityInvoker Invoker { get; } = invoker;
@@ -22,6 +23,8 @@ internal sealed class EngineServices(
     public TimeProvider Clock { get; } = clock;
 
     public RuntimeOptions Options { get; } = options;
+
+    public RuntimeSignals Signals { get; } = signals;
 
     public ILogger Logger { get; } = loggerFactory.CreateLogger("ServicesSync.Engine");
 }

@@ -68,7 +68,10 @@ internal sealed partial class InstanceRun
             VariablesJson = variablesJson,
             StateJson = terminal ? "{}" : ExecutionStateSerializer.Serialize(state),
         };
-        var commit = new InstanceCommit(instance, [.. journal], [.. deadLetters], [.. bookmarksAdded], [.. bookmarksRemoved]);
+        var commit = new InstanceCommit(instance, [.. journal], [.. deadLetters], [.. bookmarksAdded], [.. bookmarksRemoved])
+        {
+            Events = [.. events],
+        };
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -87,6 +90,12 @@ internal sealed partial class InstanceRun
         deadLetters.Clear();
         bookmarksAdded.Clear();
         bookmarksRemoved.Clear();
+        if (events.Count > 0)
+        {
+            events.Clear();
+            engine.Signals.EventsPublished();
+        }
+
         dirty = false;
         if (status != previous)
         {

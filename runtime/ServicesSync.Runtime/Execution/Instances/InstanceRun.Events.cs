@@ -38,6 +38,7 @@ internal sealed partial class InstanceRun
         }
 
         ApplyVariableChanges(completion.VariableChanges);
+        AddEvents(token, completion.Events);
         token.Resumption = null;
         switch (completion.Result)
         {
@@ -107,6 +108,15 @@ internal sealed partial class InstanceRun
             CreatedAt = engine.Clock.GetUtcNow(),
         };
         bookmarksAdded.Add(record);
+        if (bookmark.ResumeAt is not null)
+        {
+            afterCommit.Add(_ =>
+            {
+                engine.Signals.TimerScheduled();
+                return Task.CompletedTask;
+            });
+        }
+
         token.Status = TokenStatus.Suspended;
         token.BookmarkId = record.Id;
         AppendJournal(JournalEntryKind.Suspended, token, completion.StartedAt, completion.CompletedAt, completion.Attempts,
@@ -210,6 +220,30 @@ internal sealed partial class InstanceRun
 
         cancelRequested = true;
         activityCancellation.Cancel();
+    }
+
+    private void AddEvents(Token token, IReadOnlyList<PublishedEvent>? published)
+    {
+        if (published is not { Count: > 0 })
+        {
+            return;
+        }
+
+        // Ids derive from the journal position, so the same step never publishes an event twice.
+        var at = engine.Clock.GetUtcNow();
+        for (var i = 0; i < published.Count; i++)
+        {
+            events.Add(new OutboxEvent
+            {
+                Id = $"{instance.Id}-{instance.JournalLength}-{i}",
+                Name = published[i].Name,
+                CorrelationKey = published[i].CorrelationKey,
+                PayloadJson = Message.FromNode(published[i].Payload).Json,
+                SourceInstanceId = instance.Id,
+                SourceActivityId = token.ActivityId,
+                CreatedAt = at,
+            });
+        }
     }
 
     private void ApplyVariableChanges(IReadOnlyList<KeyValuePair<string, JsonNode?>> changes)

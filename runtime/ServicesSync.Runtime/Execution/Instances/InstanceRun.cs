@@ -35,6 +35,7 @@ internal sealed partial class InstanceRun
     private readonly List<DeadLetterEntry> deadLetters = [];
     private readonly List<BookmarkRecord> bookmarksAdded = [];
     private readonly List<string> bookmarksRemoved = [];
+    private readonly List<OutboxEvent> events = [];
     private readonly List<Func<CancellationToken, Task>> afterCommit = [];
     private readonly Action<AttemptFailed> reportAttemptFailed;
 

@@ -13,12 +13,7 @@ public static class InMemoryStoreServiceCollectionExtensions
         services.AddSingleton(sp => new InMemoryWorkflowStore(sp.GetRequiredService<TimeProvider>()));
 
         // One instance behind every store interface, so a commit is visible to every reader.
-        services.AddSingleton<IWorkflowStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
-        services.AddSingleton<IDefinitionStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
-        services.AddSingleton<IInstanceStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
-        services.AddSingleton<IDeadLetterStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
-        services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
-        services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
+        services.AddWorkflowStoreInterfaces<InMemoryWorkflowStore>();
         return services;
     }
 }

@@ -172,6 +172,8 @@ internal sealed partial class InMemoryWorkflowStore
             _deadLetters.Add(deadLetter.Id, deadLetter);
         }
 
+        AddEvents(commit);
+
         foreach (var bookmarkId in commit.BookmarksRemoved)
         {
             RemoveBookmark(bookmarkId);

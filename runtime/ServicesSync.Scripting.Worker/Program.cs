@@ -1,0 +1,8 @@
+using System.Text;
+using ServicesSync.Scripting.Isolation;
+
+// Protocol on stdout only; anything the runtime itself prints goes to stderr.
+var encoding = new UTF8Encoding(false);
+using var input = new StreamReader(Console.OpenStandardInput(), encoding);
+using var output = new StreamWriter(Console.OpenStandardOutput(), encoding) { AutoFlush = false };
+return await WorkerHost.RunAsync(input, output, Console.Error);

@@ -1,0 +1,31 @@
+namespace ServicesSync.Scripting;
+
+/// <summary>What one evaluation of a snippet may use. Both languages enforce the same numbers.</summary>
+public sealed class ScriptLimits
+{
+    /// <summary>Wall-clock time of one evaluation.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Statements (JavaScript) or loop iterations and function entries (C#) of one evaluation: a
+    /// second, deterministic bound beside the timeout.
+    /// </summary>
+    public int MaxStatements { get; set; } = 10_000_000;
+
+    /// <summary>Bytes one evaluation may allocate (measured per thread, so concurrent runs do not interfere).</summary>
+    public long MaxMemoryBytes { get; set; } = 128L * 1024 * 1024;
+
+    /// <summary>Nesting depth of function calls.</summary>
+    public int MaxRecursionDepth { get; set; } = 200;
+
+    /// <summary>Largest array, list capacity or repeated string a snippet may create in one step.</summary>
+    public int MaxArraySize { get; set; } = 4_000_000;
+
+    /// <summary>Time one regular expression match may take before it is abandoned (ReDoS).</summary>
+    public TimeSpan RegexTimeout { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Total time for a batch; the for-each and bulk paths pass it to <see cref="ScriptBudget.BeginBatch(TimeSpan)"/>.</summary>
+    public TimeSpan BatchDeadline { get; set; } = TimeSpan.FromMinutes(5);
+
+    internal ScriptLimits Clone() => (ScriptLimits)MemberwiseClone();
+}

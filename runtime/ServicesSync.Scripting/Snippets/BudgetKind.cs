@@ -1,0 +1,14 @@
+namespace ServicesSync.Scripting.Snippets;
+
+/// <summary>Which bound stopped an evaluation.</summary>
+internal enum BudgetKind
+{
+    Time,
+    BatchTime,
+    Statements,
+    Memory,
+    Recursion,
+    ArraySize,
+    Regex,
+    Cancelled,
+}
