@@ -1,20 +1,19 @@
 using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Events;
-using ServicesSync.Activities;
 using ServicesSync.Api;
+using ServicesSync.Composition;
 using ServicesSync.Designer.Design;
 using ServicesSync.Designer.Design.Templates;
 using ServicesSync.Designer.Web;
 using ServicesSync.Persistence.LiteDb;
-using ServicesSync.Validation;
 
 namespace ServicesSync.Designer.Hosting;
 
 /// <summary>
 /// Composes the designer: the engine on LiteDB and the management API exactly as
-/// <c>servicessync serve</c> has them (the same <c>Add*</c>/<c>Map*</c> calls), plus the
-/// design-time endpoints and the browser app.
+/// <c>servicessync serve</c> has them (<c>AddServicesSyncProduct</c>, <c>AddServicesSyncApi</c>,
+/// <c>MapServicesSyncApi</c>), plus the design-time endpoints and the browser app.
 /// </summary>
 internal static class DesignerApp
 {
@@ -60,9 +59,8 @@ internal static class DesignerApp
         services.AddSingleton(new InitialApiKeyOptions(dataDirectory, Console.Out));
         services.AddHostedService<InitialApiKey>();
 
-        services.AddServicesSyncRuntime();
-        services.AddWorkflowValidation();
-        services.AddCoreActivities();
+        // The same engine, activity libraries and script languages as `servicessync serve`.
+        services.AddServicesSyncProduct(dataDirectory);
         services.AddServicesSyncApi();
         services.AddDesignApi(new TemplateCatalogOptions(DesignerSettings.ResolveTemplatesDirectory(configuration)));
         return builder;

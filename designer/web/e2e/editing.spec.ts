@@ -101,12 +101,12 @@ test('version history shows the differences from the draft and rolls the draft b
 test('publishing is refused while the draft has errors', async ({ page }) => {
   await open(page, 'broken', { activities: [{ id: 'start', type: 'core.manual' }, { id: 'call', type: 'http.request' }], connections: [{ from: 'start', to: 'call' }] });
   await expect(page.getByTestId('problem-count')).toHaveText(/^1 error/);
-  await expect(page.getByRole('button', { name: 'Publish' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Publish', exact: true })).toBeDisabled();
   await page.getByRole('button', { name: 'call.url' }).click();
   await expect(page.getByRole('region', { name: 'Properties of call' })).toBeVisible();
   await page.getByTestId('field-url').getByRole('textbox').fill('http://127.0.0.1:9/x');
   await expect(page.getByTestId('problem-count')).toHaveText(/^0 errors/);
-  await expect(page.getByRole('button', { name: 'Publish' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Publish', exact: true })).toBeEnabled();
 });
 
 test('export downloads the draft as the JSON the server has', async ({ page }) => {

@@ -6,10 +6,11 @@ import { api, connect, createWorkflow, descriptors, dragFromPalette, node, selec
 // test-runs it with a sample, saves, publishes, and finds its runs. The activity types are chosen
 // from the descriptors the server publishes, never from names baked into the app:
 //  - the HR trigger: a trigger with a `path` input (core.webhook until an HR trigger type exists);
-//  - the mapping: core.script with a JavaScript snippet when the scripting library is installed,
-//    else the no-code template mapping (core.set);
-//  - the rate-card check: a two-outcome activity (core.branch until finance.validateRateCard exists);
-//  - the post to the ERP: an activity with a `url` input (http.request), against a local sink.
+//  - the mapping: core.script with a JavaScript snippet;
+//  - the rate-card check: a two-outcome activity with a boolean input, given a JavaScript
+//    expression (core.branch until finance.validateRateCard exists);
+//  - the post to the ERP: an activity with `url` and `body` inputs (http.request), its body an
+//    expression, against a local HTTP sink the tests start.
 
 function pick(all: ActivityDescriptor[], predicate: (d: ActivityDescriptor) => boolean, what: string): ActivityDescriptor {
   const found = all.find(predicate);
@@ -20,8 +21,7 @@ function pick(all: ActivityDescriptor[], predicate: (d: ActivityDescriptor) => b
 test('build, configure, test-run, save, publish and find the runs of a time-to-ERP workflow', async ({ page }) => {
   const all = await descriptors();
   const trigger = pick(all, (d) => d.isTrigger && d.inputs.some((i) => i.name === 'path'), 'the HR trigger');
-  const script = all.find((d) => d.type === 'core.script');
-  const mapping = script ?? pick(all, (d) => d.inputs.some((i) => i.name === 'template'), 'the mapping');
+  const mapping = pick(all, (d) => d.inputs.some((i) => i.editor === 'code') && d.inputs.some((i) => i.options?.includes('javascript')), 'the script mapping');
   const check = pick(all, (d) => d.outcomes.length === 2 && d.inputs.some((i) => i.type === 'boolean'), 'the rate-card check');
   const post = pick(all, (d) => d.inputs.some((i) => i.name === 'url') && d.inputs.some((i) => i.name === 'body'), 'the post to the ERP');
   test.info().annotations.push({ type: 'activity types', description: [trigger, mapping, check, post].map((d) => d.type).join(', ') });
@@ -45,27 +45,30 @@ test('build, configure, test-run, save, publish and find the runs of a time-to-E
   await page.getByTestId('field-path').getByRole('textbox').fill('hr/worklogs/approved');
 
   await selectNode(page, ids.map);
-  if (script) {
-    await page.getByTestId('field-language').getByRole('combobox').selectOption('javascript');
-    const code = page.getByTestId('field-code').locator('.cm-content');
-    await code.click();
-    await page.keyboard.type('return { worker: input.worker, hours: input.hours, billable: input.hours * 150 };');
-  } else {
-    await page.getByTestId('field-template').getByRole('textbox').fill('{ "worker": "{{input.worker}}", "hours": "{{input.hours}}" }');
-  }
+  const language = mapping.inputs.find((i) => i.options?.includes('javascript'))!;
+  const code = mapping.inputs.find((i) => i.editor === 'code')!;
+  await page.getByTestId(`field-${language.name}`).getByRole('combobox').selectOption('javascript');
+  await page.getByTestId(`field-${code.name}`).locator('.cm-content').click();
+  await page.keyboard.type('return { worker: input.worker, hours: input.hours, amount: input.hours * 150 };');
 
   await selectNode(page, ids.check);
   const condition = check.inputs.find((i) => i.type === 'boolean')!;
-  await page.getByTestId(`field-${condition.name}`).getByRole('checkbox').check();
+  const conditionField = page.getByTestId(`field-${condition.name}`);
+  await conditionField.getByRole('button', { name: /Fixed/ }).click();
+  await conditionField.locator('.cm-content').click();
+  await page.keyboard.type('input.hours <= 10');
 
   await selectNode(page, ids.post);
   await page.getByTestId('field-method').getByRole('combobox').selectOption('post');
   await page.getByTestId('field-url').getByRole('textbox').fill(`${sinkUrl()}/erp/time-entries`);
-  await page.getByTestId('field-body').getByRole('textbox').fill('{ "source": "designer-e2e" }');
+  const body = page.getByTestId('field-body');
+  await body.getByRole('button', { name: /Fixed/ }).click();
+  await body.locator('.cm-content').click();
+  await page.keyboard.type('input');
 
   // Validation follows the edits: no errors left, so publishing is allowed.
   await expect(page.getByTestId('problem-count')).toHaveText(/^0 errors/);
-  await expect(page.getByRole('button', { name: 'Publish' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Publish', exact: true })).toBeEnabled();
 
   // Test run with a sample, then each node's output in the inspector.
   await page.getByRole('tab', { name: 'Test run' }).click();
@@ -75,12 +78,13 @@ test('build, configure, test-run, save, publish and find the runs of a time-to-E
   for (const id of Object.values(ids)) await expect(page.getByTestId(`status-${id}`)).toHaveText(/Completed/);
 
   await node(page, ids.map).click({ position: { x: 60, y: 12 } });
-  await expect(page.getByTestId('inspector-output')).toContainText('w-1001');
+  await expect(page.getByTestId('inspector-output')).toContainText('"amount": 1125');
   await node(page, ids.post).click({ position: { x: 60, y: 12 } });
   await expect(page.getByTestId('inspector-output')).toContainText('erp-');
 
-  const posted = await (await fetch(`${sinkUrl()}/requests`)).json();
-  expect(posted.some((r: { path: string }) => r.path === '/erp/time-entries')).toBe(true);
+  const posted: { path: string; body: string }[] = await (await fetch(`${sinkUrl()}/requests`)).json();
+  const entry = posted.find((r) => r.path === '/erp/time-entries');
+  expect(JSON.parse(entry!.body)).toEqual({ worker: 'w-1001', hours: 7.5, amount: 1125 });
 
   // Pin the mapping's output: the next test run uses it instead of running the mapping.
   await node(page, ids.map).click({ position: { x: 60, y: 12 } });
@@ -91,7 +95,7 @@ test('build, configure, test-run, save, publish and find the runs of a time-to-E
   // Save, publish, and the saved draft is what the server has.
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByTestId('save-state')).toHaveText('Saved');
-  await page.getByRole('button', { name: 'Publish' }).click();
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(page.getByText('Published version 1.')).toBeVisible();
   const saved = await api<{ definition: { activities: { id: string; inputs?: Record<string, unknown> }[]; connections: unknown[] } }>('GET', '/workflows/time-to-erp');
   expect(saved.json.definition.activities.map((a) => a.id).sort()).toEqual(Object.values(ids).sort());
