@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using ServicesSync.Api.ActivityTypes;
 using ServicesSync.Api.DeadLetters;
+using ServicesSync.Api.Events;
 using ServicesSync.Api.Health;
 using ServicesSync.Api.Instances;
 using ServicesSync.Api.Problems;
@@ -34,6 +35,7 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapRunsApi();
         api.MapInstancesApi();
         api.MapDeadLettersApi();
+        api.MapEventsApi();
         return endpoints;
     }
 }

@@ -9,6 +9,7 @@ public class CoreActivitiesServiceCollectionExtensionsTests
     [
         "core.manual", "core.webhook", "core.schedule", "core.set", "core.setVariable", "core.branch", "core.forEach",
         "core.join", "core.batch", "core.callWorkflow", "core.deadLetter", "core.log", "http.request",
+        "core.event", "core.publishEvent", "core.waitForEvent", "core.delay", "core.waitUntil",
     ];
 
     [Fact]
@@ -62,13 +63,13 @@ public class CoreActivitiesServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void Descriptors_OnlyTheThreeTriggersAreTriggersAndAllHaveDescriptions()
+    public void Descriptors_OnlyTheFourTriggersAreTriggersAndAllHaveDescriptions()
     {
         using var provider = new ServiceCollection().AddCoreActivities().BuildServiceProvider();
         var descriptors = provider.GetServices<ActivityRegistration>().Select(r => r.Descriptor).ToArray();
 
         Assert.Equal(
-            ["core.manual", "core.schedule", "core.webhook"],
+            ["core.event", "core.manual", "core.schedule", "core.webhook"],
             descriptors.Where(d => d.IsTrigger).Select(d => d.Type).Order(StringComparer.Ordinal));
         Assert.All(descriptors.Where(d => d.IsTrigger), d => Assert.Equal("Triggers", d.Category));
         Assert.All(descriptors, d =>

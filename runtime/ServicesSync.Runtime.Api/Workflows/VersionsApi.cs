@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using ServicesSync.Api.Http;
 using ServicesSync.Api.Problems;
 using ServicesSync.Api.Security;
+using ServicesSync.Execution.Triggers;
 using ServicesSync.Persistence;
 using ServicesSync.Validation;
 
@@ -26,7 +27,7 @@ internal static class VersionsApi
     }
 
     internal static async Task<Results<Created<PublishResponse>, ProblemHttpResult>> PublishAsync(
-        string id, HttpContext context, IDefinitionStore store, IWorkflowValidator validator, CancellationToken cancellationToken)
+        string id, HttpContext context, IDefinitionStore store, IWorkflowValidator validator, ITriggerIndex triggers, CancellationToken cancellationToken)
     {
         var draft = await store.GetDraftAsync(id, cancellationToken);
         if (draft is null)
@@ -52,6 +53,8 @@ internal static class VersionsApi
         }
 
         var published = await store.PublishAsync(draft.Definition, context.User.Identity?.Name, cancellationToken);
+        // Webhook routes, schedules and event subscriptions follow the new version at once.
+        await triggers.RefreshAsync(cancellationToken);
         var warnings = ProblemView.From(problems);
         return TypedResults.Created(
             $"/api/v1/workflows/{Uri.EscapeDataString(id)}/versions/{published.Version}",

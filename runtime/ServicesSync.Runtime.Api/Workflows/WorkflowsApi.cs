@@ -6,6 +6,7 @@ using ServicesSync.Api.Http;
 using ServicesSync.Api.Problems;
 using ServicesSync.Api.Security;
 using ServicesSync.Errors;
+using ServicesSync.Execution.Triggers;
 using ServicesSync.Persistence;
 using ServicesSync.Validation;
 
@@ -118,7 +119,7 @@ internal static class WorkflowsApi
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string id, HttpRequest request, IDefinitionStore store, CancellationToken cancellationToken)
+        string id, HttpRequest request, IDefinitionStore store, ITriggerIndex triggers, CancellationToken cancellationToken)
     {
         var current = await store.GetDraftAsync(id, cancellationToken);
         var ifMatch = ETags.IfMatch(request);
@@ -138,7 +139,14 @@ internal static class WorkflowsApi
             return EditConflict(latest?.ETag);
         }
 
-        return deleted ? TypedResults.NoContent() : ApiProblems.NotFound($"Workflow '{id}' does not exist.");
+        if (!deleted)
+        {
+            return ApiProblems.NotFound($"Workflow '{id}' does not exist.");
+        }
+
+        // Its webhook routes, schedules and event subscriptions go away with it.
+        await triggers.RefreshAsync(cancellationToken);
+        return TypedResults.NoContent();
     }
 
     internal static ProblemHttpResult EditConflict(string? currentETag)

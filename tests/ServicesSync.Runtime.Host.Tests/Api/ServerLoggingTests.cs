@@ -71,7 +71,7 @@ public sealed partial class ServerLoggingTests(ServicesSyncApiFactory factory) :
             }
 
             Assert.True(DateTime.UtcNow < until, $"no matching log event in {logs}");
-            await Task.Delay(100);
+            await Task.Delay(20);
         }
     }
 
