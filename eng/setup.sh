@@ -5,12 +5,9 @@ set -euo pipefail
 
 packages=()
 need() { dpkg -s "$1" >/dev/null 2>&1 || packages+=("$1"); }
-# Add packages here as tests start needing them (chromium for the designer's browser tests,
-# postgresql for the multi-node store, tryton/redmine for real ERP/PSA targets).
 # The designer's end-to-end tests drive Debian's chromium (Playwright cannot download its own here).
 need chromium
 need fonts-dejavu-core
-for p in ${SERVICESSYNC_TEST_PACKAGES:-}; do need "$p"; done
 
 if [ ${#packages[@]} -gt 0 ]; then
   sudo_cmd=""

@@ -77,12 +77,7 @@ internal static class DesignerApp
                 ? LogEventLevel.Error
                 : LogEventLevel.Debug;
         });
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseBrowserApp();
-        app.UseRouting();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseServicesSyncApi(beforeRouting: web => web.UseBrowserApp());
         app.MapServicesSyncApi();
         app.MapDesignApi();
         app.MapBrowserAppFallback();

@@ -141,11 +141,7 @@ internal static partial class ServeCommand
                 ? Serilog.Events.LogEventLevel.Error
                 : context.Request.Path == "/health" ? Serilog.Events.LogEventLevel.Debug : Serilog.Events.LogEventLevel.Information;
         });
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseRouting();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseServicesSyncApi();
         app.MapServicesSyncApi();
 
         var store = app.Services.GetRequiredService<IWorkflowStore>();
