@@ -221,21 +221,31 @@ internal sealed partial class InstanceRun
     private async Task ExecuteAsync(Token token)
     {
         Completion completion;
-        var node = workflow.GetNode(token.ActivityId);
-        if (token.ChildInstanceId is not null && token.Resumption is { } childResult)
+        try
         {
-            completion = ChildCompletion(token, node, childResult);
+            var node = workflow.GetNode(token.ActivityId);
+            if (token.ChildInstanceId is not null && token.Resumption is { } childResult)
+            {
+                completion = ChildCompletion(token, node, childResult);
+            }
+            else
+            {
+                var resumption = token.Resumption is { } r
+                    ? new BookmarkResumption(
+                        new Bookmark(r.BookmarkName, r.CorrelationKey, null, r.PayloadJson is null ? null : Message.Parse(r.PayloadJson)),
+                        r.Input.Node,
+                        r.TimedOut)
+                    : null;
+                completion = await engine.Invoker.InvokeAsync(
+                    identity, token, node, variables, resumption, reportAttemptFailed, activityCancellation.Token);
+            }
         }
-        else
+#pragma warning disable CA1031 // Whatever goes wrong around an execution must reach the loop, or the run would wait for ever.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
-            var resumption = token.Resumption is { } r
-                ? new BookmarkResumption(
-                    new Bookmark(r.BookmarkName, r.CorrelationKey, null, r.PayloadJson is null ? null : Message.Parse(r.PayloadJson)),
-                    r.Input.Node,
-                    r.TimedOut)
-                : null;
-            completion = await engine.Invoker.InvokeAsync(
-                identity, token, node, variables, resumption, reportAttemptFailed, activityCancellation.Token);
+            var now = engine.Clock.GetUtcNow();
+            completion = new Completion(token, null, ex, now, now, 1, []);
         }
 
         inbox.Writer.TryWrite(completion);
