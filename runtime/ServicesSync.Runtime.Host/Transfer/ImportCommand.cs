@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ServicesSync.Host.Common;
 using ServicesSync.Registry;
+using ServicesSync.Templates;
 using ServicesSync.Validation;
 
 namespace ServicesSync.Host.Transfer;
@@ -12,6 +13,17 @@ namespace ServicesSync.Host.Transfer;
 /// </summary>
 internal static class ImportCommand
 {
+    /// <summary>A template folder: its parameters applied first, then planned like any workflow file.</summary>
+    private static ImportPlan PlanTemplate(WorkflowImporter importer, string path, IReadOnlyDictionary<string, string> parameters, bool publish)
+    {
+        var template = TemplateFolder.Read(path);
+        var instance = template.Instantiate(parameters);
+        var source = Path.Combine(path, TemplateFolder.WorkflowFile);
+        return instance.Succeeded
+            ? importer.Plan(source, instance.WorkflowJson!, publish)
+            : new ImportPlan(source, [], [.. instance.Problems.Select(p => $"{source}: {p}")]);
+    }
+
     public static Command Create()
     {
         var paths = new Argument<string[]>("PATH")
@@ -24,11 +36,21 @@ internal static class ImportCommand
         {
             Description = "Also publish each workflow whose definition differs from its newest published version (refused when it has errors).",
         };
-        var command = new Command("import", "Import workflows into a store as drafts, optionally publishing them.") { paths, data, publish };
-        command.SetAction((parse, cancellationToken) => RunAsync(
+        var parameters = new Option<string[]>("--param")
+        {
+            Description = "A template parameter, NAME=VALUE (repeatable): a connection id, a rate card, a schedule … See the template's template.json.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var parametersFile = new Option<string?>("--params")
+        {
+            Description = "A JSON object file of template parameters ({\"erpConnection\": \"netsuite-prod\"}); --param wins over it.",
+        };
+        var command = new Command("import", "Import workflows into a store as drafts, optionally publishing them.") { paths, data, publish, parameters, parametersFile };
+        command.SetAction(async (parse, cancellationToken) => await RunAsync(
             parse.GetRequiredValue(paths),
             parse.GetValue(data),
             parse.GetValue(publish),
+            await TemplateParameters.ReadAsync(parse.GetValue(parameters), parse.GetValue(parametersFile), cancellationToken),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             cancellationToken));
@@ -36,7 +58,7 @@ internal static class ImportCommand
     }
 
     internal static async Task<int> RunAsync(
-        string[] paths, string? dataOption, bool publish, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        string[] paths, string? dataOption, bool publish, IReadOnlyDictionary<string, string> templateParameters, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var plans = new List<ImportPlan>();
         await using (var cli = CliServices.WithoutStore())
@@ -47,11 +69,17 @@ internal static class ImportCommand
             {
                 try
                 {
+                    if (Directory.Exists(path) && TemplateFolder.IsTemplate(path))
+                    {
+                        plans.Add(PlanTemplate(importer, path, templateParameters, publish));
+                        continue;
+                    }
+
                     var source = WorkflowImporter.ResolveSource(path);
                     var text = await JsonFiles.ReadTextAsync(source, "file", cancellationToken);
                     plans.Add(importer.Plan(source, text, publish));
                 }
-                catch (CliException exception)
+                catch (Exception exception) when (exception is CliException or TemplateException)
                 {
                     plans.Add(new ImportPlan(path, [], [exception.Message]));
                 }

@@ -41,6 +41,26 @@ public sealed class ImportExportCommandTests : IDisposable
         Assert.Single(versions);
     }
 
+    [Fact]
+    public async Task Import_TemplateWithParameters_AppliesThemAndRefusesWhenOneIsMissing()
+    {
+        var template = folder.Combine("templates", "greeting");
+        folder.WriteFile(Path.Combine("templates", "greeting", "workflow.json"), SampleWorkflows.Greet("greeting"));
+        folder.WriteFile(Path.Combine("templates", "greeting", "template.json"), """
+            { "title": "Greeting", "parameters": [
+              { "name": "greeting", "title": "Greeting word", "targets": [ { "variable": "greeting" } ] } ] }
+            """);
+
+        var missing = await CliRunner.RunAsync("import", template, "--data", Data);
+        var given = await CliRunner.RunAsync("import", template, "--data", Data, "--param", "greeting=Bonjour");
+
+        missing.AssertExit(ExitCodes.InvalidInput);
+        Assert.Contains(missing.ErrorLines, l => l.Contains("needs parameter 'greeting'", StringComparison.Ordinal) && l.Contains("--param greeting=", StringComparison.Ordinal));
+        given.AssertExit(ExitCodes.Ok);
+        var draft = await StoreInspection.ReadAsync(Data, s => s.GetDraftAsync("greeting", CancellationToken.None));
+        Assert.Equal("Bonjour", draft!.Definition.Variables["greeting"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("future", "schemaVersion 2 is newer than this servicessync supports (1)")]
     [InlineData("unknown", "unknown activity type 'acme.postInvoice'")]
