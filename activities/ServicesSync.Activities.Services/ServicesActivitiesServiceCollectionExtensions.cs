@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServicesSync.Activities.Services.CrossReference;
+using ServicesSync.Canonical;
+using ServicesSync.Persistence;
+using ServicesSync.Registry;
+
+namespace ServicesSync.Activities.Services;
+
+public static class ServicesActivitiesServiceCollectionExtensions
+{
+    /// <summary>Name of the <see cref="HttpClient"/> the readers use until connections provide their own pipeline.</summary>
+    public const string HttpClientName = "ServicesSync.Services";
+
+    /// <summary>
+    /// Registers the professional-services activities (cross-references, HR/PSA/CRM readers,
+    /// mapping to canonical, finance) and the canonical schema provider. Needs an
+    /// <see cref="IWorkflowStore"/> for the cross-reference table.
+    /// </summary>
+    public static IServiceCollection AddServicesActivities(this IServiceCollection services, Action<ServicesActivitiesOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<ServicesActivitiesOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.AddCanonicalModel();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ICrossReferenceStore>(sp => sp.GetRequiredService<IWorkflowStore>());
+        services.TryAddSingleton<CrossReferenceResolver>();
+
+        Add<XrefLookupActivity>(services);
+        Add<XrefRequireActivity>(services);
+        Add<XrefLinkActivity>(services);
+        return services;
+    }
+
+    private static void Add<TActivity>(IServiceCollection services)
+        where TActivity : class, IActivity
+    {
+        // Idempotent, so calling AddServicesActivities twice does not register everything twice.
+        if (services.Any(d => d.ServiceType == typeof(TActivity)))
+        {
+            return;
+        }
+
+        services.AddSingleton(ActivityRegistration.For<TActivity>());
+        services.TryAddTransient<TActivity>();
+    }
+}
