@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServicesSync.Activities.Services.CrossReference;
+using ServicesSync.Activities.Services.Finance;
 using ServicesSync.Canonical;
 using ServicesSync.Persistence;
 using ServicesSync.Registry;
@@ -34,6 +35,7 @@ public static class ServicesActivitiesServiceCollectionExtensions
         Add<XrefLookupActivity>(services);
         Add<XrefRequireActivity>(services);
         Add<XrefLinkActivity>(services);
+        Add<ValidateRateCardActivity>(services);
         return services;
     }
 
