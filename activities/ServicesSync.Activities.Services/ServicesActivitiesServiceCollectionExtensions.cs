@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServicesSync.Activities.Services.BambooHr;
 using ServicesSync.Activities.Services.CrossReference;
 using ServicesSync.Activities.Services.Finance;
+using ServicesSync.Activities.Services.Http;
 using ServicesSync.Canonical;
 using ServicesSync.Persistence;
 using ServicesSync.Registry;
@@ -36,6 +38,19 @@ public static class ServicesActivitiesServiceCollectionExtensions
         Add<XrefRequireActivity>(services);
         Add<XrefLinkActivity>(services);
         Add<ValidateRateCardActivity>(services);
+        Add<EmployeeEventActivity>(services);
+        Add<GetEmployeeActivity>(services);
+        Add<ChangedEmployeesActivity>(services);
+
+        services.TryAddSingleton<IServiceApiClient, HttpServiceApiClient>();
+        services.AddHttpClient(HttpClientName, client =>
+            {
+                // Each request carries its own timeout input; the client-wide one would cut them at 100 s.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("ServicesSync/1.0");
+            })
+            // The default handlers log full URLs, query strings included.
+            .RemoveAllLoggers();
         return services;
     }
 
