@@ -4,6 +4,10 @@ using ServicesSync.Activities.Services.BambooHr;
 using ServicesSync.Activities.Services.CrossReference;
 using ServicesSync.Activities.Services.Finance;
 using ServicesSync.Activities.Services.Http;
+using ServicesSync.Activities.Services.Jira;
+using ServicesSync.Activities.Services.Salesforce;
+using ServicesSync.Activities.Services.Tempo;
+using ServicesSync.Activities.Services.Workday;
 using ServicesSync.Canonical;
 using ServicesSync.Persistence;
 using ServicesSync.Registry;
@@ -41,6 +45,10 @@ public static class ServicesActivitiesServiceCollectionExtensions
         Add<EmployeeEventActivity>(services);
         Add<GetEmployeeActivity>(services);
         Add<ChangedEmployeesActivity>(services);
+        Add<ParseWorkersActivity>(services);
+        Add<WorklogEventActivity>(services);
+        Add<ApprovalActivity>(services);
+        Add<OpportunityActivity>(services);
 
         services.TryAddSingleton<IServiceApiClient, HttpServiceApiClient>();
         services.AddHttpClient(HttpClientName, client =>
