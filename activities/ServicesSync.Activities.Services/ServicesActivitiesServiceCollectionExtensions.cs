@@ -5,6 +5,7 @@ using ServicesSync.Activities.Services.CrossReference;
 using ServicesSync.Activities.Services.Finance;
 using ServicesSync.Activities.Services.Http;
 using ServicesSync.Activities.Services.Jira;
+using ServicesSync.Activities.Services.Mapping;
 using ServicesSync.Activities.Services.Salesforce;
 using ServicesSync.Activities.Services.Tempo;
 using ServicesSync.Activities.Services.Workday;
@@ -49,6 +50,11 @@ public static class ServicesActivitiesServiceCollectionExtensions
         Add<WorklogEventActivity>(services);
         Add<ApprovalActivity>(services);
         Add<OpportunityActivity>(services);
+        Add<MapBambooHrWorkerActivity>(services);
+        Add<MapWorkdayWorkerActivity>(services);
+        Add<MapJiraWorklogActivity>(services);
+        Add<MapTempoTimesheetActivity>(services);
+        Add<MapSalesforceDealActivity>(services);
 
         services.TryAddSingleton<IServiceApiClient, HttpServiceApiClient>();
         services.AddHttpClient(HttpClientName, client =>

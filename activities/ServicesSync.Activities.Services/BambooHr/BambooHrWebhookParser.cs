@@ -88,12 +88,7 @@ internal static class BambooHrWebhookParser
             body["fields"] as JsonObject is { } fields ? fields.DeepClone().AsObject() : null);
 
     // BambooHR sends ids as strings in one format and numbers in another; both are the same id.
-    private static string? Id(JsonNode? node) => node switch
-    {
-        JsonValue value when value.TryGetValue<string>(out var text) && text.Length > 0 => text,
-        JsonValue value when value.TryGetValue<long>(out var number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        _ => null,
-    };
+    private static string? Id(JsonNode? node) => JsonValues.Text(node);
 
     private static DateTimeOffset? Timestamp(JsonNode? node) => node switch
     {

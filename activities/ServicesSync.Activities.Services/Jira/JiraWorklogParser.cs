@@ -41,7 +41,7 @@ internal static class JiraWorklogParser
         }
 
         Copy(worklog, normalized, "started");
-        if (worklog["timeSpentSeconds"] is JsonValue seconds && seconds.TryGetValue<long>(out var spent))
+        if (JsonValues.Long(worklog["timeSpentSeconds"]) is { } spent)
         {
             normalized["timeSpentSeconds"] = spent;
         }
@@ -118,12 +118,7 @@ internal static class JiraWorklogParser
         return text.ToString().TrimEnd('\n');
     }
 
-    private static string? Text(JsonNode? node) => node switch
-    {
-        JsonValue value when value.TryGetValue<string>(out var text) && text.Length > 0 => text,
-        JsonValue value when value.TryGetValue<long>(out var number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        _ => null,
-    };
+    private static string? Text(JsonNode? node) => JsonValues.Text(node);
 
     private static void Copy(JsonObject from, JsonObject to, string name)
     {

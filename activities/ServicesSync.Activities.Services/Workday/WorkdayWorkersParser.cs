@@ -58,7 +58,7 @@ internal static class WorkdayWorkersParser
             workers.Add(worker);
         }
 
-        return new JsonObject { ["workers"] = workers, ["totalResults"] = (int?)json["total"] ?? workers.Count };
+        return new JsonObject { ["workers"] = workers, ["totalResults"] = JsonValues.Long(json["total"]) ?? workers.Count };
     }
 
     private static JsonObject ParseSoap(XDocument document)
