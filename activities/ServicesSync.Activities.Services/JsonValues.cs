@@ -35,6 +35,21 @@ internal static class JsonValues
         return value.TryGetValue<double>(out var f) && f == Math.Truncate(f) && Math.Abs(f) < long.MaxValue ? (long)f : null;
     }
 
+    public static decimal? Decimal(JsonNode? node)
+    {
+        if (node is not JsonValue value)
+        {
+            return null;
+        }
+
+        if (value.TryGetValue<decimal>(out var d))
+        {
+            return d;
+        }
+
+        return Long(node) is { } whole ? whole : value.TryGetValue<double>(out var f) ? (decimal)f : null;
+    }
+
     /// <summary>A string as is, a whole number as its digits (ids), anything else null.</summary>
     public static string? Text(JsonNode? node)
     {

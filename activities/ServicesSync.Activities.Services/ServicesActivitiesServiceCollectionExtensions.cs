@@ -43,6 +43,7 @@ public static class ServicesActivitiesServiceCollectionExtensions
         Add<XrefRequireActivity>(services);
         Add<XrefLinkActivity>(services);
         Add<ValidateRateCardActivity>(services);
+        Add<BuildBillingEventActivity>(services);
         Add<EmployeeEventActivity>(services);
         Add<GetEmployeeActivity>(services);
         Add<ChangedEmployeesActivity>(services);
