@@ -57,6 +57,16 @@ public static class ServicesActivitiesServiceCollectionExtensions
         Add<MapTempoTimesheetActivity>(services);
         Add<MapSalesforceDealActivity>(services);
 
+        // Design-time checks, so a bad inline rate card or time zone fails at publish, not on the first run.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivityNodeValidator, ValidateRateCardNodeValidator>());
+        foreach (var type in new[] { ServicesActivityTypes.MapBambooHrWorker, ServicesActivityTypes.MapJiraWorklog, ServicesActivityTypes.MapTempoTimesheet })
+        {
+            if (!services.Any(d => d.ServiceType == typeof(IActivityNodeValidator) && d.ImplementationInstance is MappingNodeValidator v && v.ActivityType == type))
+            {
+                services.AddSingleton<IActivityNodeValidator>(new MappingNodeValidator(type));
+            }
+        }
+
         services.TryAddSingleton<IServiceApiClient, HttpServiceApiClient>();
         services.AddHttpClient(HttpClientName, client =>
             {

@@ -62,6 +62,19 @@ public sealed class ServicesActivitiesRunTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_ReportsAnInlineRateCardWithOverlappingVersions()
+    {
+        var card = """{ "id": "acme", "scope": { "kind": "default" }, "currency": "USD", "versions": [ { "effectiveFrom": "2026-01-01", "lines": [ { "rate": 150 } ] }, { "effectiveFrom": "2026-07-01", "lines": [ { "rate": 160 } ] } ] }""";
+        var workflow = folder.WriteFile("workflow.json", Workflow.Replace("\"rates/acme.csv\"", card, StringComparison.Ordinal));
+
+        var result = await CliRunner.RunAsync("validate", workflow);
+
+        Assert.NotEqual(ExitCodes.Ok, result.ExitCode);
+        Assert.Contains("the version from 2026-01-01 has no end and overlaps the version from 2026-07-01", result.Error + result.Output, StringComparison.Ordinal);
+        Assert.Contains("rate", result.Error + result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validate_KnowsTheServicesActivityTypes()
     {
         var workflow = folder.WriteFile("workflow.json", Workflow);
