@@ -4,6 +4,7 @@ namespace ServicesSync.Scripting;
 public sealed class ScriptingOptions
 {
     private readonly List<Type> extraCSharpTypes = [];
+    private readonly Dictionary<Type, System.Text.Json.JsonSerializerOptions> resultSerializers = [];
 
     public ScriptLimits Limits { get; set; } = new();
 
@@ -36,13 +37,25 @@ public sealed class ScriptingOptions
     /// <summary>Types C# snippets may use beyond the built-in allowlist (the canonical model, for example).</summary>
     public IReadOnlyList<Type> ExtraCSharpTypes => extraCSharpTypes;
 
-    /// <summary>Lets C# snippets use <paramref name="type"/> (and reference its assembly).</summary>
-    public ScriptingOptions AllowCSharpType(Type type)
+    /// <summary>How values of the extra types become JSON when a snippet returns them.</summary>
+    public IReadOnlyDictionary<Type, System.Text.Json.JsonSerializerOptions> CSharpResultSerializers => resultSerializers;
+
+    /// <summary>
+    /// Lets C# snippets use <paramref name="type"/> (and reference its assembly). With
+    /// <paramref name="json"/>, a snippet may also return values of the type: they become JSON
+    /// with those options (the canonical model's own spelling, for example).
+    /// </summary>
+    public ScriptingOptions AllowCSharpType(Type type, System.Text.Json.JsonSerializerOptions? json = null)
     {
         ArgumentNullException.ThrowIfNull(type);
         if (!extraCSharpTypes.Contains(type))
         {
             extraCSharpTypes.Add(type);
+        }
+
+        if (json is not null)
+        {
+            resultSerializers[type] = json;
         }
 
         return this;

@@ -17,6 +17,7 @@ internal sealed class CSharpRunner : ISnippetRunner
 {
     private readonly ScriptLimits limits;
     private readonly IScriptCrossReferences crossReferences;
+    private readonly Dictionary<Type, System.Text.Json.JsonSerializerOptions> modelTypes;
     private readonly ILogger fallbackLogger;
 
     public CSharpRunner(ScriptingOptions options, IScriptCrossReferences crossReferences, ILoggerFactory loggerFactory)
@@ -24,6 +25,7 @@ internal sealed class CSharpRunner : ISnippetRunner
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         limits = options.Limits.Clone();
+        modelTypes = new Dictionary<Type, System.Text.Json.JsonSerializerOptions>(options.CSharpResultSerializers);
         this.crossReferences = crossReferences;
         fallbackLogger = loggerFactory.CreateLogger("ServicesSync.Scripting");
         var allowlist = new CSharpAllowlist(options.ExtraCSharpTypes);
@@ -68,7 +70,7 @@ internal sealed class CSharpRunner : ISnippetRunner
         try
         {
             var result = snippet.Run(globals);
-            return ValueTask.FromResult(new ResultConverter(limits).Convert(result));
+            return ValueTask.FromResult(new ResultConverter(limits, modelTypes).Convert(result));
         }
         catch (Exception ex) when (state.Blown is { } blown)
         {

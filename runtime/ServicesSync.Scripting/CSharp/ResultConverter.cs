@@ -16,7 +16,7 @@ namespace ServicesSync.Scripting.CSharp;
 /// primitives map as JavaScript's do, dates use <see cref="JsonDates"/>, collections become arrays,
 /// dictionaries and anonymous objects become objects; anything else is an error naming its type.
 /// </summary>
-internal sealed class ResultConverter(ScriptLimits limits)
+internal sealed class ResultConverter(ScriptLimits limits, IReadOnlyDictionary<Type, JsonSerializerOptions>? modelTypes = null)
 {
     private const int MaxDepth = 128;
     private static readonly ConditionalWeakTable<Type, PropertyInfo[]> AnonymousProperties = new();
@@ -74,6 +74,12 @@ internal sealed class ResultConverter(ScriptLimits limits)
         if (!path.Add(value))
         {
             throw new ResultConversionException("the result contains a cycle and cannot become JSON");
+        }
+
+        if (modelTypes is not null && modelTypes.TryGetValue(value.GetType(), out var modelJson))
+        {
+            // An allowed model type (a canonical record) keeps its own JSON spelling.
+            return JsonSerializer.SerializeToNode(value, value.GetType(), modelJson);
         }
 
         try
