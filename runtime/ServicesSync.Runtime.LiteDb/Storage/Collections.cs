@@ -14,6 +14,9 @@ internal static class Collections
     public const string Idempotency = "idempotency";
     public const string ApiKeys = "apiKeys";
     public const string Events = "events";
+    public const string Schedules = "schedules";
+    public const string ScheduleFirings = "scheduleFirings";
+    public const string Watermarks = "watermarks";
 
     /// <summary>Idempotent: LiteDB skips indexes that already exist, so this runs on every open.</summary>
     public static void EnsureIndexes(LiteDatabase database)
@@ -47,5 +50,9 @@ internal static class Collections
         database.GetCollection(Idempotency).EnsureIndex("recordedAt", "$.recordedAt");
         database.GetCollection(ApiKeys).EnsureIndex("hash", "$.hash", unique: true);
         database.GetCollection(Events).EnsureIndex("dispatchedAt", "$.dispatchedAt");
+
+        var firings = database.GetCollection(ScheduleFirings);
+        firings.EnsureIndex("scheduleId", "$.scheduleId");
+        firings.EnsureIndex("completedAt", "$.completedAt");
     }
 }
