@@ -1,13 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using ServicesSync.Activities;
 using ServicesSync.Scripting;
+using ServicesSync.Triggers;
 
 namespace ServicesSync.Composition;
 
 public static class ProductServiceCollectionExtensions
 {
     /// <summary>
-    /// The engine with every activity library and both script languages. With a data directory,
+    /// The engine with every activity library, both script languages, and the schedule and file-drop triggers. With a data directory,
     /// compiled C# snippets are kept under <c>DIR/scripts</c> so a restart does not recompile them.
     /// A store is registered separately (LiteDB, or in memory for one-off runs).
     /// </summary>
@@ -16,6 +17,7 @@ public static class ProductServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddServicesSyncRuntime();
         services.AddCoreActivities();
+        services.AddServicesSyncTriggers(dataDirectory);
         services.AddScripting(options =>
         {
             if (dataDirectory is not null)
