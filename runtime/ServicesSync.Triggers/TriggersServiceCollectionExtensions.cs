@@ -6,13 +6,15 @@ using Microsoft.Extensions.Options;
 using ServicesSync.Activities;
 using ServicesSync.Triggers.FileDrop;
 using ServicesSync.Triggers.Schedules;
+using ServicesSync.Triggers.Webhooks;
 
 namespace ServicesSync.Triggers;
 
 public static class TriggersServiceCollectionExtensions
 {
     /// <summary>
-    /// Schedules and CSV file drops: their validators and the background services that fire them.
+    /// Schedules and CSV file drops (their validators and the background services that fire them) and
+    /// the validator of webhook triggers (whose intake lives in the HTTP API library).
     /// With a data directory, relative drop folders live under <c>DIR/drops</c>. Settings come from
     /// <c>ServicesSync:Triggers</c> when the host has configuration, then from <paramref name="configure"/>.
     /// </summary>
@@ -41,6 +43,7 @@ public static class TriggersServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<TriggerOptions>>().Value);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivityNodeValidator, ScheduleTriggerValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivityNodeValidator, FileDropTriggerValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivityNodeValidator, WebhookTriggerValidator>());
         services.TryAddSingleton<ScheduleRegistry>();
         services.TryAddSingleton<ScheduleFirer>();
         services.TryAddSingleton<FileDropProcessor>();
