@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using ServicesSync.Api.Security;
 using ServicesSync.Persistence;
 
@@ -10,7 +11,12 @@ namespace ServicesSync.Api.Hooks;
 /// schemes: intake derives the run id from it when nothing else identifies the delivery, so a
 /// replayed request finds the run it already started instead of starting another.
 /// </summary>
-internal sealed class WebhookAuthenticator(IWebhookSecretSource secrets, ApiKeyCache apiKeys, IApiKeyStore apiKeyStore, TimeProvider clock)
+internal sealed partial class WebhookAuthenticator(
+    IWebhookSecretSource secrets,
+    ApiKeyCache apiKeys,
+    IApiKeyStore apiKeyStore,
+    TimeProvider clock,
+    ILogger<WebhookAuthenticator> logger)
 {
     public const string DefaultSignatureHeader = "X-Signature";
     public const string DefaultSharedSecretHeader = "X-Webhook-Secret";
@@ -61,11 +67,22 @@ internal sealed class WebhookAuthenticator(IWebhookSecretSource secrets, ApiKeyC
     }
 
     private async ValueTask<byte[]> SecretAsync(WebhookSettings hook, CancellationToken cancellationToken)
-        => hook.SecretName is { } name && await secrets.GetAsync(name, cancellationToken) is { Length: > 0 } secret
-            ? secret
-            : throw new WebhookRejection(
-                WebhookProblemKinds.SecretMissing,
-                "This hook's secret is not configured on the server, so no request can be verified; the server log names the missing setting.");
+    {
+        if (hook.SecretName is { } name && await secrets.GetAsync(name, cancellationToken) is { Length: > 0 } secret)
+        {
+            return secret;
+        }
+
+        // The caller learns only that the hook is not usable; the operator learns which setting to add.
+        LogSecretMissing(logger, hook.Path, hook.WorkflowId, $"{ConfigurationWebhookSecretSource.Section}:{hook.SecretName ?? "(no name in the trigger)"}");
+        throw new WebhookRejection(
+            WebhookProblemKinds.SecretMissing,
+            "This hook's secret is not configured on the server, so no request can be verified; the server log names the missing setting.");
+    }
+
+    // Property names avoid "secret": the host's log masker would hide the setting's name, which is no secret.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook /hooks/{HookPath} of {WorkflowId} cannot verify requests: the setting {MissingSetting} is not configured")]
+    private static partial void LogSecretMissing(ILogger logger, string hookPath, string workflowId, string missingSetting);
 
     private string RequireFreshTimestamp(HttpRequest request, string header, TimeSpan tolerance)
     {

@@ -47,7 +47,7 @@ internal sealed partial class ScheduleFirer(
     }
 
     /// <summary>Starts the runs of claims whose owner died before starting them.</summary>
-    public async Task RecoverAsync(CancellationToken cancellationToken)
+    public async Task RecoverAsync(IReadOnlyList<(ScheduleRecord Record, ScheduleTiming Timing)> schedules, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         foreach (var firing in await store.ListUnfinishedFiringsAsync(now - options.ClaimLease, RecoveryBatch, cancellationToken))
@@ -62,7 +62,8 @@ internal sealed partial class ScheduleFirer(
             if (await store.TryClaimFiringAsync(takeover, now - options.ClaimLease, cancellationToken))
             {
                 LogTakenOver(logger, schedule.Id, firing.FireTime, firing.ClaimedBy);
-                await StartAsync(schedule, firing.FireTime, firing.InstanceId, catchUp: true, timing: null, cancellationToken);
+                var timing = schedules.FirstOrDefault(s => s.Record.Id == schedule.Id).Timing;
+                await StartAsync(schedule, firing.FireTime, firing.InstanceId, catchUp: true, timing, cancellationToken);
             }
         }
     }

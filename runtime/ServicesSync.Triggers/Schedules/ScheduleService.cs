@@ -36,7 +36,7 @@ internal sealed partial class ScheduleService(
     public async Task<TimeSpan> RunOnceAsync(CancellationToken cancellationToken)
     {
         var schedules = await registry.SyncAsync(cancellationToken);
-        await firer.RecoverAsync(cancellationToken);
+        await firer.RecoverAsync(schedules, cancellationToken);
         var next = await firer.FireDueAsync(schedules, cancellationToken);
         await PruneAsync(cancellationToken);
         var sleep = next is { } due ? due - clock.GetUtcNow() : options.MaxSchedulerSleep;
