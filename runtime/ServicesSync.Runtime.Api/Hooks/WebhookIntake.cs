@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using ServicesSync.Api.Http;
 using ServicesSync.Api.Instances;
 using ServicesSync.Api.Problems;
+using ServicesSync.Errors;
 using ServicesSync.Execution;
 using ServicesSync.Persistence;
 
@@ -44,6 +45,14 @@ internal sealed partial class WebhookIntake(
         {
             LogRejected(logger, path, rejection.Kind.Slug, rejection.Message);
             return ApiProblems.Create(rejection.Kind, rejection.Message);
+        }
+        catch (ServicesSyncException transient) when (transient.Retryable && !cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down, or the store is briefly unavailable: nothing was stored, and every
+            // webhook sender retries a 503.
+            LogRejected(logger, path, ProblemKinds.Unavailable.Slug, transient.Message);
+            context.Response.Headers.RetryAfter = "5";
+            return ApiProblems.Create(ProblemKinds.Unavailable, transient.Message);
         }
     }
 
