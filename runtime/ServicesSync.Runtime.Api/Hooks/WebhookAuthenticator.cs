@@ -42,13 +42,21 @@ internal sealed partial class WebhookAuthenticator(
 
                 return null;
             case WebhookAuthScheme.BambooHr:
-                var stamp = RequireFreshTimestamp(request, WebhookSignatures.BambooHrTimestampHeader, hook.Tolerance);
+                var (stamp, sent) = RequireTimestamp(request, WebhookSignatures.BambooHrTimestampHeader);
                 var bamboo = WebhookSignatures.BambooHrMac(await SecretAsync(hook, cancellationToken), body, stamp);
-                return RequireSignature(request, WebhookSignatures.BambooHrSignatureHeader, bamboo);
+                RequireSignature(request, WebhookSignatures.BambooHrSignatureHeader, bamboo);
+                RequireFresh(WebhookSignatures.BambooHrTimestampHeader, sent, hook.Tolerance);
+                return bamboo;
             case WebhookAuthScheme.HmacSha256:
-                var timestamp = hook.TimestampHeader is { } timestampHeader ? RequireFreshTimestamp(request, timestampHeader, hook.Tolerance) : null;
-                var mac = WebhookSignatures.GenericMac(await SecretAsync(hook, cancellationToken), body, timestamp);
-                return RequireSignature(request, hook.SignatureHeader ?? DefaultSignatureHeader, mac);
+                var timestamp = hook.TimestampHeader is { } timestampHeader ? RequireTimestamp(request, timestampHeader) : default;
+                var mac = WebhookSignatures.GenericMac(await SecretAsync(hook, cancellationToken), body, timestamp.Text);
+                RequireSignature(request, hook.SignatureHeader ?? DefaultSignatureHeader, mac);
+                if (hook.TimestampHeader is { } signedHeader)
+                {
+                    RequireFresh(signedHeader, timestamp.Sent, hook.Tolerance);
+                }
+
+                return mac;
             default:
                 throw new WebhookRejection(WebhookProblemKinds.SignatureInvalid, "The hook's authentication setting is not one this server knows; no request is accepted until it is fixed.");
         }
@@ -84,14 +92,17 @@ internal sealed partial class WebhookAuthenticator(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook /hooks/{HookPath} of {WorkflowId} cannot verify requests: the setting {MissingSetting} is not configured")]
     private static partial void LogSecretMissing(ILogger logger, string hookPath, string workflowId, string missingSetting);
 
-    private string RequireFreshTimestamp(HttpRequest request, string header, TimeSpan tolerance)
+    private static (string Text, DateTimeOffset Sent) RequireTimestamp(HttpRequest request, string header)
     {
         var value = request.Headers[header].ToString();
-        if (!WebhookSignatures.TryParseTimestamp(value, out var sent))
-        {
-            throw new WebhookRejection(WebhookProblemKinds.TimestampStale, $"The {header} header is missing or is not a Unix time or ISO 8601 timestamp.");
-        }
+        return WebhookSignatures.TryParseTimestamp(value, out var sent)
+            ? (value, sent)
+            : throw new WebhookRejection(WebhookProblemKinds.TimestampStale, $"The {header} header is missing or is not a Unix time or ISO 8601 timestamp.");
+    }
 
+    /// <summary>Checked after the signature, so an unsigned request learns nothing about the server's clock.</summary>
+    private void RequireFresh(string header, DateTimeOffset sent, TimeSpan tolerance)
+    {
         var skew = (clock.GetUtcNow() - sent).Duration();
         if (skew > tolerance)
         {
@@ -99,12 +110,13 @@ internal sealed partial class WebhookAuthenticator(
                 WebhookProblemKinds.TimestampStale,
                 $"The {header} timestamp is {(int)skew.TotalSeconds} s away from the server's clock; at most {(int)tolerance.TotalSeconds} s is accepted.");
         }
-
-        return value;
     }
 
-    private static byte[] RequireSignature(HttpRequest request, string header, byte[] expected)
-        => WebhookSignatures.Matches(request.Headers[header].ToString(), expected)
-            ? expected
-            : throw new WebhookRejection(WebhookProblemKinds.SignatureInvalid, $"The {header} header is missing or does not match the body's HMAC-SHA256 signature.");
+    private static void RequireSignature(HttpRequest request, string header, byte[] expected)
+    {
+        if (!WebhookSignatures.Matches(request.Headers[header].ToString(), expected))
+        {
+            throw new WebhookRejection(WebhookProblemKinds.SignatureInvalid, $"The {header} header is missing or does not match the body's HMAC-SHA256 signature.");
+        }
+    }
 }
