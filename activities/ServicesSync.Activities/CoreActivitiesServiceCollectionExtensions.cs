@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServicesSync.Activities.Control;
 using ServicesSync.Activities.Events;
 using ServicesSync.Activities.Http;
+using ServicesSync.Activities.Polling;
 using ServicesSync.Activities.Timers;
 using ServicesSync.Activities.Transform;
 using ServicesSync.Activities.Triggers;
@@ -37,6 +38,9 @@ public static class CoreActivitiesServiceCollectionExtensions
         Add<WaitForEventActivity>(services);
         Add<DelayActivity>(services);
         Add<WaitUntilActivity>(services);
+        Add<FileDropTriggerActivity>(services);
+        Add<WatermarkGetActivity>(services);
+        Add<WatermarkAdvanceActivity>(services);
 
         services.AddHttpClient(HttpClientName, client =>
             {

@@ -24,4 +24,7 @@ public static class CoreActivityTypes
     public const string WaitForEvent = "core.waitForEvent";
     public const string Delay = "core.delay";
     public const string WaitUntil = "core.waitUntil";
+    public const string FileDrop = "core.fileDrop";
+    public const string WatermarkGet = "core.watermarkGet";
+    public const string WatermarkAdvance = "core.watermarkAdvance";
 }

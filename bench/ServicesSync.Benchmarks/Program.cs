@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using ServicesSync.Benchmarks.Engine;
 using ServicesSync.Benchmarks.Scripting;
+using ServicesSync.Benchmarks.Triggers;
 
 // Console load drivers by name; everything else goes to BenchmarkDotNet
 // (e.g. `--filter *EngineOverhead*`, `--filter *Scripting*`).
@@ -9,6 +10,7 @@ return args.FirstOrDefault() switch
     "throughput" => await ThroughputDriver.RunAsync(args),
     "memory" => await MemoryDriver.RunAsync(args),
     "scripting-memory" => ScriptingMemory.Run(),
+    "webhook-load" => await WebhookLoadDriver.RunAsync(args),
     _ => RunBenchmarks(args),
 };
 

@@ -5,16 +5,17 @@ using ServicesSync.Activities.Services;
 using ServicesSync.Canonical;
 using ServicesSync.Scripting;
 using ServicesSync.Scripting.CrossReferences;
+using ServicesSync.Triggers;
 
 namespace ServicesSync.Composition;
 
 public static class ProductServiceCollectionExtensions
 {
     /// <summary>
-    /// The engine with every activity library and both script languages. With a data directory,
-    /// compiled C# snippets are kept under <c>DIR/scripts</c> so a restart does not recompile them,
-    /// and rate cards may be read from files under it. A store is registered separately (LiteDB,
-    /// or in memory for one-off runs).
+    /// The engine with every activity library, both script languages, and the schedule and
+    /// file-drop triggers. With a data directory, compiled C# snippets are kept under
+    /// <c>DIR/scripts</c> so a restart does not recompile them, and rate cards may be read from
+    /// files under it. A store is registered separately (LiteDB, or in memory for one-off runs).
     /// </summary>
     public static IServiceCollection AddServicesSyncProduct(this IServiceCollection services, string? dataDirectory)
     {
@@ -23,6 +24,7 @@ public static class ProductServiceCollectionExtensions
         services.AddCoreActivities();
         services.AddServicesActivities(options => options.DataDirectory = dataDirectory);
         services.TryAddSingleton<IScriptCrossReferences, StoreCrossReferences>();
+        services.AddServicesSyncTriggers(dataDirectory);
         services.AddScripting(options =>
         {
             if (dataDirectory is not null)

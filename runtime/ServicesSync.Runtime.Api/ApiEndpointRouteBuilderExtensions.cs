@@ -5,9 +5,11 @@ using ServicesSync.Api.ActivityTypes;
 using ServicesSync.Api.DeadLetters;
 using ServicesSync.Api.Events;
 using ServicesSync.Api.Health;
+using ServicesSync.Api.Hooks;
 using ServicesSync.Api.Instances;
 using ServicesSync.Api.Problems;
 using ServicesSync.Api.Runs;
+using ServicesSync.Api.Schedules;
 using ServicesSync.Api.Schemas;
 using ServicesSync.Api.Workflows;
 
@@ -18,7 +20,7 @@ public static class ApiEndpointRouteBuilderExtensions
     public const string BasePath = "/api/v1";
 
     /// <summary>
-    /// Maps <c>/health</c>, <c>/openapi/v1.json</c> and every route under <c>/api/v1</c>. The same
+    /// Maps <c>/health</c>, <c>/openapi/v1.json</c>, the webhooks under <c>/hooks</c> and every route under <c>/api/v1</c>. The same
     /// call on the headless host and the designer host gives both the same API.
     /// </summary>
     public static IEndpointRouteBuilder MapServicesSyncApi(this IEndpointRouteBuilder endpoints)
@@ -26,6 +28,7 @@ public static class ApiEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapHealthApi();
         endpoints.MapOpenApi().AllowAnonymous();
+        endpoints.MapHooksApi();
 
         var api = endpoints.MapGroup(BasePath).AddEndpointFilter<ProblemExceptionFilter>();
         api.MapSchemaApi();
@@ -37,6 +40,7 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapInstancesApi();
         api.MapDeadLettersApi();
         api.MapEventsApi();
+        api.MapSchedulesApi();
         return endpoints;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServicesSync.Api.Hooks;
 using ServicesSync.Api.OpenApi;
 using ServicesSync.Api.Problems;
 using ServicesSync.Api.Security;
@@ -38,6 +39,7 @@ public static class ApiServiceCollectionExtensions
         services.TryAddSingleton<IInstanceStore>(sp => sp.GetRequiredService<IWorkflowStore>());
         services.TryAddSingleton<IDeadLetterStore>(sp => sp.GetRequiredService<IWorkflowStore>());
         services.TryAddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<IWorkflowStore>());
+        services.TryAddSingleton<IScheduleStore>(sp => sp.GetRequiredService<IWorkflowStore>());
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsCustomization.Apply);
         services.AddExceptionHandler<ApiExceptionHandler>();
@@ -55,6 +57,7 @@ public static class ApiServiceCollectionExtensions
         }
 
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+        services.AddWebhooks();
 
         services.AddOpenApi("v1", o =>
         {

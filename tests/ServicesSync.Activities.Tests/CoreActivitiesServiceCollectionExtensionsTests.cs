@@ -10,6 +10,7 @@ public class CoreActivitiesServiceCollectionExtensionsTests
         "core.manual", "core.webhook", "core.schedule", "core.set", "core.setVariable", "core.branch", "core.forEach",
         "core.join", "core.batch", "core.callWorkflow", "core.deadLetter", "core.log", "http.request",
         "core.event", "core.publishEvent", "core.waitForEvent", "core.delay", "core.waitUntil",
+        "core.fileDrop", "core.watermarkGet", "core.watermarkAdvance",
     ];
 
     [Fact]
@@ -25,7 +26,8 @@ public class CoreActivitiesServiceCollectionExtensionsTests
     [Fact]
     public void AddCoreActivities_EveryImplementationResolvesAsANewInstance()
     {
-        using var provider = new ServiceCollection().AddCoreActivities().BuildServiceProvider();
+        // A host always registers a store; the watermark activities need its watermark part.
+        using var provider = new ServiceCollection().AddCoreActivities().AddSingleton<Persistence.IWatermarkStore, NoWatermarks>().BuildServiceProvider();
 
         foreach (var registration in provider.GetServices<ActivityRegistration>())
         {
@@ -63,13 +65,13 @@ public class CoreActivitiesServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void Descriptors_OnlyTheFourTriggersAreTriggersAndAllHaveDescriptions()
+    public void Descriptors_OnlyTheFiveTriggersAreTriggersAndAllHaveDescriptions()
     {
         using var provider = new ServiceCollection().AddCoreActivities().BuildServiceProvider();
         var descriptors = provider.GetServices<ActivityRegistration>().Select(r => r.Descriptor).ToArray();
 
         Assert.Equal(
-            ["core.event", "core.manual", "core.schedule", "core.webhook"],
+            ["core.event", "core.fileDrop", "core.manual", "core.schedule", "core.webhook"],
             descriptors.Where(d => d.IsTrigger).Select(d => d.Type).Order(StringComparer.Ordinal));
         Assert.All(descriptors.Where(d => d.IsTrigger), d => Assert.Equal("Triggers", d.Category));
         Assert.All(descriptors, d =>
@@ -78,5 +80,13 @@ public class CoreActivitiesServiceCollectionExtensionsTests
             Assert.All(d.Inputs, i => Assert.NotEmpty(i.Description));
             Assert.Equal(1, d.Version);
         });
+    }
+
+    private sealed class NoWatermarks : Persistence.IWatermarkStore
+    {
+        public Task<Persistence.WatermarkRecord?> GetWatermarkAsync(string workflowId, string name, CancellationToken cancellationToken)
+            => Task.FromResult<Persistence.WatermarkRecord?>(null);
+
+        public Task PutWatermarkAsync(Persistence.WatermarkRecord record, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

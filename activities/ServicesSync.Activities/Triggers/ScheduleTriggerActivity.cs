@@ -8,7 +8,7 @@ namespace ServicesSync.Activities.Triggers;
     CoreActivityTypes.Schedule,
     Category = "Triggers",
     DisplayName = "Schedule",
-    Description = "Starts the workflow on a cron schedule in a given time zone.",
+    Description = "Starts the workflow on a cron schedule (with seconds) in a time zone, or every fixed interval. The message is { scheduledTime, scheduledLocalTime, firedAt, timeZone, catchUp }.",
     IsTrigger = true)]
 internal sealed class ScheduleTriggerActivity : Activity<ScheduleTriggerInputs>
 {

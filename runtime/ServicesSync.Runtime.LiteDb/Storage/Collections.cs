@@ -15,6 +15,9 @@ internal static class Collections
     public const string ApiKeys = "apiKeys";
     public const string Events = "events";
     public const string CrossReferences = "crossReferences";
+    public const string Schedules = "schedules";
+    public const string ScheduleFirings = "scheduleFirings";
+    public const string Watermarks = "watermarks";
 
     /// <summary>Idempotent: LiteDB skips indexes that already exist, so this runs on every open.</summary>
     public static void EnsureIndexes(LiteDatabase database)
@@ -53,5 +56,8 @@ internal static class Collections
         var crossReferences = database.GetCollection(CrossReferences);
         crossReferences.EnsureIndex("canonicalKey", "$.canonicalKey", unique: true);
         crossReferences.EnsureIndex("canonicalId", "$.canonicalId");
+        var firings = database.GetCollection(ScheduleFirings);
+        firings.EnsureIndex("scheduleId", "$.scheduleId");
+        firings.EnsureIndex("completedAt", "$.completedAt");
     }
 }

@@ -20,7 +20,7 @@ public class ScheduleTriggerActivityTests
     }
 
     [Fact]
-    public void Descriptor_CronIsRequiredWithCronEditorAndNoExpressions()
+    public void Descriptor_CronIsOptional_BecauseAnIntervalMayReplaceIt_WithCronEditorAndNoExpressions()
     {
         var descriptor = ActivityDescriptorFactory.Create<ScheduleTriggerActivity>();
 
@@ -28,7 +28,7 @@ public class ScheduleTriggerActivityTests
         Assert.True(descriptor.IsTrigger);
         Assert.Equal("Triggers", descriptor.Category);
         var cron = Assert.IsType<InputDescriptor>(descriptor.FindInput("cron"));
-        Assert.True(cron.Required);
+        Assert.False(cron.Required);
         Assert.Equal(EditorHints.Cron, cron.Editor);
         Assert.False(cron.ExpressionCapable);
         Assert.Null(cron.Default);
@@ -43,5 +43,16 @@ public class ScheduleTriggerActivityTests
         Assert.Equal("UTC", timeZone.Default?.GetValue<string>());
         Assert.False(timeZone.Required);
         Assert.False(timeZone.ExpressionCapable);
+    }
+
+    [Fact]
+    public void Descriptor_IntervalIsADurationAndMisfireIsFireOnceOrSkip()
+    {
+        var descriptor = ActivityDescriptorFactory.Create<ScheduleTriggerActivity>();
+
+        Assert.Equal(InputTypes.Duration, descriptor.FindInput("interval")!.Type);
+        var misfire = Assert.IsType<InputDescriptor>(descriptor.FindInput("misfire"));
+        Assert.Equal(["fireOnce", "skip"], misfire.Options);
+        Assert.Equal("fireOnce", misfire.Default?.GetValue<string>());
     }
 }

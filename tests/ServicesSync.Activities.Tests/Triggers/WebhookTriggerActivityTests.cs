@@ -44,4 +44,21 @@ public class WebhookTriggerActivityTests
         Assert.Equal("post", method.Default?.GetValue<string>());
         Assert.False(method.Required);
     }
+
+    [Fact]
+    public void Descriptor_AuthSchemesModesAndLimits_AreKnownBeforeARun_ExceptTheDedupeKey()
+    {
+        var descriptor = ActivityDescriptorFactory.Create<WebhookTriggerActivity>();
+
+        Assert.Equal(["none", "hmacSha256", "bambooHr", "sharedSecret", "apiKey"], descriptor.FindInput("auth")!.Options);
+        Assert.Equal(["async", "sync"], descriptor.FindInput("mode")!.Options);
+        Assert.Equal(300, descriptor.FindInput("toleranceSeconds")!.Default!.GetValue<int>());
+        Assert.Equal(1024 * 1024, descriptor.FindInput("maxBodyBytes")!.Default!.GetValue<int>());
+        Assert.Equal(64, descriptor.FindInput("maxDepth")!.Default!.GetValue<int>());
+        Assert.All(
+            descriptor.Inputs.Where(i => i.Name != "dedupeKey"),
+            i => Assert.False(i.ExpressionCapable, $"{i.Name} is read when the route table is built"));
+        Assert.True(descriptor.FindInput("dedupeKey")!.ExpressionCapable);
+        Assert.Contains("NAME of the secret", descriptor.FindInput("secret")!.Description, StringComparison.Ordinal);
+    }
 }

@@ -11,7 +11,12 @@ namespace ServicesSync.Host.Tests.Api;
 public sealed partial class AuthenticationTests(ServicesSyncApiFactory factory) : IClassFixture<ServicesSyncApiFactory>
 {
     /// <summary>The only routes anyone may call; adding a route without auth fails the tests below.</summary>
-    private static readonly string[] Anonymous = ["/health", "/api/v1/schemas/workflow", "/openapi/{documentName}.json"];
+    /// <remarks>
+    /// <c>/hooks/{**path}</c> is exempt from the API key scheme on purpose: each webhook trigger
+    /// authenticates its own callers (HMAC signature, BambooHR signature, shared secret, or an API
+    /// key with the run scope), as its definition says; see tests/…/Hooks.
+    /// </remarks>
+    private static readonly string[] Anonymous = ["/health", "/api/v1/schemas/workflow", "/openapi/{documentName}.json", "/hooks/{**path}"];
 
     [Fact]
     public void EveryRoute_OutsideTheAllowlist_RequiresAScopePolicy()
