@@ -10,7 +10,8 @@ namespace ServicesSync.Activities.Services.BambooHr;
 internal static class BambooHrSignature
 {
     public static string Compute(string privateKey, string rawBody, string timestamp)
-        => WebhookSignatures.HmacSha256Hex(privateKey, rawBody + timestamp);
+        => Convert.ToHexStringLower(WebhookSignatures.BambooHrMac(
+            System.Text.Encoding.UTF8.GetBytes(privateKey), System.Text.Encoding.UTF8.GetBytes(rawBody), timestamp));
 
     /// <summary>Null when the request is authentic and fresh; otherwise why it is not.</summary>
     public static string? Verify(string privateKey, string rawBody, string? signature, string? timestamp, DateTimeOffset now, TimeSpan tolerance)

@@ -12,6 +12,29 @@ namespace ServicesSync.Webhooks;
 /// </summary>
 public static class WebhookSignatures
 {
+    public const string BambooHrSignatureHeader = "X-BambooHR-Signature";
+    public const string BambooHrTimestampHeader = "X-BambooHR-Timestamp";
+
+    /// <summary>
+    /// BambooHR: hex HMAC-SHA256, keyed with the webhook's private key, of the raw body followed
+    /// directly by the <c>X-BambooHR-Timestamp</c> value (no separator).
+    /// </summary>
+    public static byte[] BambooHrMac(ReadOnlySpan<byte> secret, ReadOnlySpan<byte> body, string timestamp)
+        => HMACSHA256.HashData(secret, Concat(body, Encoding.UTF8.GetBytes(timestamp)));
+
+    /// <summary>The generic scheme: the body alone, or <c>{timestamp}.{body}</c> when a timestamp is signed too (as Stripe and Slack sign).</summary>
+    public static byte[] GenericMac(ReadOnlySpan<byte> secret, ReadOnlySpan<byte> body, string? timestamp)
+        => timestamp is null
+            ? HMACSHA256.HashData(secret, body)
+            : HMACSHA256.HashData(secret, Concat(Encoding.UTF8.GetBytes(timestamp + "."), body));
+
+    /// <summary>
+    /// Whether a signature header carries <paramref name="expected"/>, compared in constant time.
+    /// The header may be hex or base64, with or without a <c>sha256=</c> prefix (GitHub, Atlassian).
+    /// </summary>
+    public static bool Matches(string? header, ReadOnlySpan<byte> expected)
+        => TryDecode(header, out var presented) && CryptographicOperations.FixedTimeEquals(presented, expected);
+
     /// <summary>Lower-case hex HMAC-SHA256 of <paramref name="payload"/> under <paramref name="key"/>.</summary>
     public static string HmacSha256Hex(ReadOnlySpan<byte> key, ReadOnlySpan<byte> payload)
         => Convert.ToHexStringLower(HMACSHA256.HashData(key, payload));
@@ -38,25 +61,15 @@ public static class WebhookSignatures
             return false;
         }
 
-        var text = received.Trim();
-        if (text.StartsWith("sha256=", StringComparison.OrdinalIgnoreCase))
-        {
-            text = text["sha256=".Length..];
-        }
-
-        byte[] left;
-        byte[] right;
+        var text = WithoutPrefix(received.Trim());
         try
         {
-            left = Convert.FromHexString(expected);
-            right = Convert.FromHexString(text);
+            return CryptographicOperations.FixedTimeEquals(Convert.FromHexString(expected), Convert.FromHexString(text));
         }
         catch (FormatException)
         {
             return false;
         }
-
-        return CryptographicOperations.FixedTimeEquals(left, right);
     }
 
     /// <summary>
@@ -91,4 +104,48 @@ public static class WebhookSignatures
     /// <summary>Whether <paramref name="timestamp"/> is within <paramref name="tolerance"/> of <paramref name="now"/>, either side (clocks drift both ways).</summary>
     public static bool IsFresh(DateTimeOffset timestamp, DateTimeOffset now, TimeSpan tolerance)
         => (now - timestamp).Duration() <= tolerance;
+
+    private static bool TryDecode(string? header, out byte[] bytes)
+    {
+        bytes = [];
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return false;
+        }
+
+        var value = WithoutPrefix(header.Trim());
+
+        if (value.Length == 64)
+        {
+            try
+            {
+                bytes = Convert.FromHexString(value);
+                return true;
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+        }
+
+        Span<byte> decoded = stackalloc byte[48];
+        if (Convert.TryFromBase64String(value, decoded, out var written) && written == 32)
+        {
+            bytes = decoded[..written].ToArray();
+            return true;
+        }
+
+        return false;
+    }
+
+    private static string WithoutPrefix(string value)
+        => value.StartsWith("sha256=", StringComparison.OrdinalIgnoreCase) ? value["sha256=".Length..] : value;
+
+    private static byte[] Concat(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
+    {
+        var all = new byte[first.Length + second.Length];
+        first.CopyTo(all);
+        second.CopyTo(all.AsSpan(first.Length));
+        return all;
+    }
 }

@@ -1,3 +1,4 @@
+using ServicesSync.Webhooks;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;

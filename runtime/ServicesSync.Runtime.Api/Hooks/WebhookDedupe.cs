@@ -29,7 +29,7 @@ internal sealed class WebhookDedupe(IEnumerable<IExpressionEvaluator> evaluators
             return new WebhookIdentity(WebhookIdentitySource.DedupeKey, "key:" + await EvaluateAsync(hook, expression, body, cancellationToken));
         }
 
-        return signature is null ? null : new WebhookIdentity(WebhookIdentitySource.Signature, "signature:" + WebhookSignatures.ToHex(signature));
+        return signature is null ? null : new WebhookIdentity(WebhookIdentitySource.Signature, "signature:" + Convert.ToHexStringLower(signature));
     }
 
     private async ValueTask<string> EvaluateAsync(WebhookSettings hook, Expression expression, JsonNode? body, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using ServicesSync.Webhooks;
 using System.Security.Cryptography;
 using System.Text;
 using ServicesSync.Api.Hooks;
@@ -29,7 +30,7 @@ public sealed class WebhookSignaturesTests
     [Fact]
     public void Matches_AcceptsHexInEitherCaseBase64AndTheSha256Prefix()
     {
-        var mac = WebhookSignatures.Mac(Secret, Body);
+        var mac = WebhookSignatures.GenericMac(Secret, Body, null);
         var hex = Convert.ToHexStringLower(mac);
 
         Assert.True(WebhookSignatures.Matches(hex, mac));
@@ -46,7 +47,7 @@ public sealed class WebhookSignaturesTests
     [InlineData("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff")]
     [InlineData("zz112233445566778899aabbccddeeff00112233445566778899aabbccddeeff")]
     public void Matches_AnythingElse_IsFalse(string? header)
-        => Assert.False(WebhookSignatures.Matches(header, WebhookSignatures.Mac(Secret, Body)));
+        => Assert.False(WebhookSignatures.Matches(header, WebhookSignatures.GenericMac(Secret, Body, null)));
 
     [Theory]
     [InlineData("1767603600", "2026-01-05T09:00:00Z")]
