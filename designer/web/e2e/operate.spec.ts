@@ -49,10 +49,32 @@ test('dead letters are retried in bulk', async ({ page }) => {
   expect(open.json.items).toHaveLength(2);
 });
 
-test('schedules and connections say plainly that there are none yet', async ({ page }) => {
+test('a published schedule is listed with its time zone and next fire time', async ({ page }) => {
+  await api('POST', '/workflows', {
+    schemaVersion: 1, id: 'nightly-sync', name: 'Nightly sync',
+    activities: [
+      { id: 'nightly', type: 'core.schedule', inputs: { cron: '0 30 2 * * ?', timeZone: 'Europe/Berlin' } },
+      { id: 'log', type: 'core.log', inputs: { message: 'sync' } },
+    ],
+    connections: [{ from: 'nightly', to: 'log' }],
+  });
+  await api('POST', '/workflows/nightly-sync/publish');
+  // Publishing registers the schedule in the background; the page reads the list once.
+  await expect.poll(async () => {
+    const schedules = await api<{ items: { workflowId: string; nextFireTime?: string }[] }>('GET', '/schedules');
+    return schedules.json.items.some((s) => s.workflowId === 'nightly-sync' && s.nextFireTime);
+  }).toBe(true);
+
   await signIn(page);
   await page.getByRole('link', { name: 'Schedules' }).click();
-  await expect(page.getByTestId('schedules-empty')).toContainText('No schedules yet');
+  const row = page.getByTestId('schedule-row').filter({ hasText: 'nightly-sync' });
+  await expect(row).toContainText('0 30 2 * * ?');
+  await expect(row).toContainText('Europe/Berlin');
+  await expect(row.getByRole('cell').last()).not.toHaveText('—');
+});
+
+test('connections say plainly that there are none yet', async ({ page }) => {
+  await signIn(page);
   await page.getByRole('link', { name: 'Connections' }).click();
   await expect(page.getByTestId('connections-empty')).toContainText('No connections yet');
 });

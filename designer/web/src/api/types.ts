@@ -131,13 +131,18 @@ export interface TemplateDetail {
   samples: { name: string; payload: Json; error?: string | null }[];
 }
 
-/** A schedule with its next fire time; served by GET /api/v1/schedules once triggers provide it. */
+/** A schedule trigger of a published workflow with its fire times (GET /api/v1/schedules). */
 export interface ScheduleSummary {
   workflowId: string;
-  activityId: string;
-  cron: string;
-  timeZone?: string | null;
-  nextFireAt?: string | null;
+  version: number;
+  triggerId: string;
+  cron?: string | null;
+  /** ISO 8601 duration, for interval schedules. */
+  interval?: string | null;
+  timeZone: string;
+  misfire: string;
+  lastFireTime?: string | null;
+  nextFireTime?: string | null;
 }
 
 /** A connection's public part; secrets are write-only and never sent back. */

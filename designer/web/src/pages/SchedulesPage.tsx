@@ -27,21 +27,27 @@ export function SchedulesPage() {
             <tr>
               <th scope="col">Workflow</th>
               <th scope="col">Trigger</th>
-              <th scope="col">Cron</th>
+              <th scope="col">When</th>
               <th scope="col">Time zone</th>
+              <th scope="col">Missed fires</th>
+              <th scope="col">Last fired</th>
               <th scope="col">Next fire</th>
             </tr>
           </thead>
           <tbody>
             {state.items.map((s) => (
-              <tr key={`${s.workflowId}/${s.activityId}`}>
-                <td>{s.workflowId}</td>
-                <td>{s.activityId}</td>
+              <tr key={`${s.workflowId}/${s.triggerId}`} data-testid="schedule-row">
                 <td>
-                  <code>{s.cron}</code>
+                  {s.workflowId} <span className="muted">v{s.version}</span>
                 </td>
-                <td>{s.timeZone ?? 'UTC'}</td>
-                <td>{s.nextFireAt ? new Date(s.nextFireAt).toLocaleString() : '—'}</td>
+                <td>{s.triggerId}</td>
+                <td>
+                  <code>{s.cron ?? `every ${s.interval}`}</code>
+                </td>
+                <td>{s.timeZone}</td>
+                <td>{s.misfire === 'skip' ? 'skipped' : 'run once'}</td>
+                <td>{s.lastFireTime ? new Date(s.lastFireTime).toLocaleString() : '—'}</td>
+                <td>{s.nextFireTime ? new Date(s.nextFireTime).toLocaleString() : '—'}</td>
               </tr>
             ))}
           </tbody>
