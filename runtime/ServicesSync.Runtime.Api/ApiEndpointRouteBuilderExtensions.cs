@@ -28,6 +28,7 @@ public static class ApiEndpointRouteBuilderExtensions
 
         var api = endpoints.MapGroup(BasePath).AddEndpointFilter<ProblemExceptionFilter>();
         api.MapSchemaApi();
+        api.MapCanonicalSchemasApi();
         api.MapActivityTypesApi();
         api.MapWorkflowsApi();
         api.MapVersionsApi();

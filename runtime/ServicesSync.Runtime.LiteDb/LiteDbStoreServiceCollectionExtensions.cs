@@ -38,6 +38,7 @@ public static class LiteDbStoreServiceCollectionExtensions
         services.AddSingleton<IDeadLetterStore>(sp => sp.GetRequiredService<LiteDbWorkflowStore>());
         services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<LiteDbWorkflowStore>());
         services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<LiteDbWorkflowStore>());
+        services.AddSingleton<ICrossReferenceStore>(sp => sp.GetRequiredService<LiteDbWorkflowStore>());
         services.AddSingleton<ILiteDbStoreMaintenance>(sp => sp.GetRequiredService<LiteDbWorkflowStore>());
         return services;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServicesSync.Activities;
+using ServicesSync.Activities.Services;
 using ServicesSync.Persistence;
 using ServicesSync.Persistence.LiteDb;
 using ServicesSync.Validation;
@@ -54,6 +55,7 @@ internal sealed class CliServices : IAsyncDisposable
         services.AddServicesSyncRuntime();
         services.AddWorkflowValidation();
         services.AddCoreActivities();
+        services.AddServicesActivities();
         return services.BuildServiceProvider();
     }
 }

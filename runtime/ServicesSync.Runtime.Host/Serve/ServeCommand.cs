@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Serilog;
 using ILogger = Microsoft.Extensions.Logging.ILogger;
 using ServicesSync.Activities;
+using ServicesSync.Activities.Services;
 using ServicesSync.Api;
 using ServicesSync.Host.Common;
 using ServicesSync.Host.Logging;
@@ -127,6 +128,7 @@ internal static partial class ServeCommand
         services.AddServicesSyncRuntime();
         services.AddWorkflowValidation();
         services.AddCoreActivities();
+        services.AddServicesActivities(o => o.DataDirectory = dataDirectory);
         services.AddServicesSyncApi();
         return builder;
     }

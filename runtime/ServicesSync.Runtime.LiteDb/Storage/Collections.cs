@@ -13,6 +13,7 @@ internal static class Collections
     public const string Bookmarks = "bookmarks";
     public const string Idempotency = "idempotency";
     public const string ApiKeys = "apiKeys";
+    public const string CrossReferences = "crossReferences";
 
     /// <summary>Idempotent: LiteDB skips indexes that already exist, so this runs on every open.</summary>
     public static void EnsureIndexes(LiteDatabase database)
@@ -45,5 +46,10 @@ internal static class Collections
 
         database.GetCollection(Idempotency).EnsureIndex("recordedAt", "$.recordedAt");
         database.GetCollection(ApiKeys).EnsureIndex("hash", "$.hash", unique: true);
+
+        // (entity type, system, external id) is the _id; a canonical id has one id per system.
+        var crossReferences = database.GetCollection(CrossReferences);
+        crossReferences.EnsureIndex("canonicalKey", "$.canonicalKey", unique: true);
+        crossReferences.EnsureIndex("canonicalId", "$.canonicalId");
     }
 }

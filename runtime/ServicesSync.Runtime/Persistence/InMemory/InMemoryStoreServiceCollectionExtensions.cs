@@ -19,6 +19,7 @@ public static class InMemoryStoreServiceCollectionExtensions
         services.AddSingleton<IDeadLetterStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         services.AddSingleton<IApiKeyStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
+        services.AddSingleton<ICrossReferenceStore>(sp => sp.GetRequiredService<InMemoryWorkflowStore>());
         return services;
     }
 }

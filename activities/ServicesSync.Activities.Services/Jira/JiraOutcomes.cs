@@ -1,0 +1,7 @@
+namespace ServicesSync.Activities.Services.Jira;
+
+internal static class JiraOutcomes
+{
+    public const string Worklog = "worklog";
+    public const string Deleted = "deleted";
+}
