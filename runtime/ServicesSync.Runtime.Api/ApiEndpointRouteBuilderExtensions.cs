@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using ServicesSync.Api.ActivityTypes;
+using ServicesSync.Api.Connections;
 using ServicesSync.Api.DeadLetters;
 using ServicesSync.Api.Health;
 using ServicesSync.Api.Instances;
@@ -35,6 +36,7 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapRunsApi();
         api.MapInstancesApi();
         api.MapDeadLettersApi();
+        api.MapConnectionsApi();
         return endpoints;
     }
 }

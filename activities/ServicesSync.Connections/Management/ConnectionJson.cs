@@ -80,7 +80,7 @@ public static class ConnectionJson
     }
 
     /// <summary>The API's view of a connection: its definition, <c>hasSecret</c>, times and ETag.</summary>
-    public static JsonObject ToView(ConnectionInfo info)
+    public static JsonObject ToView(ConnectionSummary info)
     {
         ArgumentNullException.ThrowIfNull(info);
         var view = new JsonObject { ["id"] = info.Id };

@@ -19,13 +19,13 @@ internal sealed class ConnectionService(IConnectionStore store, SecretProtector 
         return new Connection(record.Id, ReadDefinition(record), secrets, record.ETag);
     }
 
-    public async Task<ConnectionInfo?> FindInfoAsync(string id, CancellationToken cancellationToken)
+    public async Task<ConnectionSummary?> FindSummaryAsync(string id, CancellationToken cancellationToken)
         => await store.GetConnectionAsync(id, cancellationToken).ConfigureAwait(false) is { } record ? ToInfo(record) : null;
 
-    public async Task<IReadOnlyList<ConnectionInfo>> ListAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ConnectionSummary>> ListAsync(CancellationToken cancellationToken)
         => (await store.ListConnectionsAsync(cancellationToken).ConfigureAwait(false)).Select(ToInfo).ToList();
 
-    public async Task<ConnectionInfo> CreateAsync(
+    public async Task<ConnectionSummary> CreateAsync(
         string id, ConnectionDefinition definition, IReadOnlyDictionary<string, string> secrets, CancellationToken cancellationToken)
     {
         EnsureValid(id, definition, secrets);
@@ -34,7 +34,7 @@ internal sealed class ConnectionService(IConnectionStore store, SecretProtector 
         return ToInfo(await store.AddConnectionAsync(record, cancellationToken).ConfigureAwait(false));
     }
 
-    public async Task<ConnectionInfo?> UpdateAsync(
+    public async Task<ConnectionSummary?> UpdateAsync(
         string id, ConnectionDefinition definition, IReadOnlyDictionary<string, string> secrets, string? expectedETag, CancellationToken cancellationToken)
     {
         var current = await store.GetConnectionAsync(id, cancellationToken).ConfigureAwait(false);
@@ -114,7 +114,7 @@ internal sealed class ConnectionService(IConnectionStore store, SecretProtector 
         }
     }
 
-    private static ConnectionInfo ToInfo(ConnectionRecord record)
+    private static ConnectionSummary ToInfo(ConnectionRecord record)
         => new(record.Id, ReadDefinition(record), record.Secret is not null, record.CreatedAt, record.UpdatedAt, record.ETag);
 
     internal static string WriteDefinition(ConnectionDefinition definition) => JsonSerializer.Serialize(definition, ActivityJson.Options);

@@ -10,18 +10,18 @@ public interface IConnectionService
     Task<Connection> GetAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>What may be shown about a connection: no secret values, only whether they are set.</summary>
-    Task<ConnectionInfo?> FindInfoAsync(string id, CancellationToken cancellationToken);
+    Task<ConnectionSummary?> FindSummaryAsync(string id, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<ConnectionInfo>> ListAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<ConnectionSummary>> ListAsync(CancellationToken cancellationToken);
 
     /// <summary>Adds a connection; a Validation error listing every problem, a Conflict when the id is taken.</summary>
-    Task<ConnectionInfo> CreateAsync(string id, ConnectionDefinition definition, IReadOnlyDictionary<string, string> secrets, CancellationToken cancellationToken);
+    Task<ConnectionSummary> CreateAsync(string id, ConnectionDefinition definition, IReadOnlyDictionary<string, string> secrets, CancellationToken cancellationToken);
 
     /// <summary>
     /// Replaces a connection; null when it does not exist. Secret fields left out of
     /// <paramref name="secrets"/> keep their stored value while the auth kind stays the same.
     /// </summary>
-    Task<ConnectionInfo?> UpdateAsync(
+    Task<ConnectionSummary?> UpdateAsync(
         string id, ConnectionDefinition definition, IReadOnlyDictionary<string, string> secrets, string? expectedETag, CancellationToken cancellationToken);
 
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
@@ -34,7 +34,7 @@ public interface IConnectionService
 }
 
 /// <summary>A connection as the API shows it.</summary>
-public sealed record ConnectionInfo(
+public sealed record ConnectionSummary(
     string Id,
     ConnectionDefinition Definition,
     bool HasSecret,

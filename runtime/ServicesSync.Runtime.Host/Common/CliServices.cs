@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServicesSync.Activities;
+using ServicesSync.Connectors;
 using ServicesSync.Activities.Services;
 using ServicesSync.Persistence;
 using ServicesSync.Persistence.LiteDb;
@@ -56,6 +57,7 @@ internal sealed class CliServices : IAsyncDisposable
         services.AddWorkflowValidation();
         services.AddCoreActivities();
         services.AddServicesActivities();
+        services.AddServicesSyncConnectors();
         return services.BuildServiceProvider();
     }
 }

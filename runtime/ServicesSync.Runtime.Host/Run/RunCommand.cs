@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Serilog;
 using ServicesSync.Activities;
+using ServicesSync.Connectors;
 using ServicesSync.Activities.Services;
 using ServicesSync.Definitions;
 using ServicesSync.Errors;
@@ -151,6 +152,7 @@ internal static class RunCommand
         builder.Services.AddWorkflowValidation();
         builder.Services.AddCoreActivities();
         builder.Services.AddServicesActivities(o => o.DataDirectory = settings.DataDirectory is null ? null : DataDirectory.Resolve(settings.DataDirectory));
+        builder.Services.AddServicesSyncConnectors(builder.Configuration, settings.DataDirectory is null ? null : DataDirectory.Resolve(settings.DataDirectory));
         return builder.Build();
     }
 }

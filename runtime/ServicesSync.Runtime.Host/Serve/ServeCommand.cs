@@ -5,6 +5,7 @@ using ILogger = Microsoft.Extensions.Logging.ILogger;
 using ServicesSync.Activities;
 using ServicesSync.Activities.Services;
 using ServicesSync.Api;
+using ServicesSync.Connectors;
 using ServicesSync.Host.Common;
 using ServicesSync.Host.Logging;
 using ServicesSync.Persistence;
@@ -129,6 +130,7 @@ internal static partial class ServeCommand
         services.AddWorkflowValidation();
         services.AddCoreActivities();
         services.AddServicesActivities(o => o.DataDirectory = dataDirectory);
+        services.AddServicesSyncConnectors(configuration, dataDirectory);
         services.AddServicesSyncApi();
         return builder;
     }
