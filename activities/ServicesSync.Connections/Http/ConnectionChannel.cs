@@ -1,5 +1,4 @@
 using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
@@ -18,8 +17,6 @@ internal sealed class ConnectionChannel : IDisposable
     public static readonly ResiliencePropertyKey<bool> IdempotentKey = new("servicessync.idempotent");
     public static readonly ResiliencePropertyKey<string> DescriptionKey = new("servicessync.description");
 
-    private readonly ITimer? replenisher;
-
     public ConnectionChannel(Connection connection, HttpClient client, TimeProvider clock, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -30,25 +27,7 @@ internal sealed class ConnectionChannel : IDisposable
         Authenticator = AuthenticatorFactory.Create(connection, client, clock);
         if (Resilience.RateLimit is { } rate)
         {
-            // Replenished from the injected clock, not the limiter's own timer, so tests control time.
-            var period = TimeSpan.FromSeconds(1 / rate.RequestsPerSecond);
-            var tokens = 1;
-            if (period < TimeSpan.FromMilliseconds(50))
-            {
-                tokens = (int)Math.Ceiling(rate.RequestsPerSecond / 20);
-                period = TimeSpan.FromMilliseconds(50);
-            }
-
-            Limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = rate.Burst,
-                TokensPerPeriod = tokens,
-                ReplenishmentPeriod = period,
-                AutoReplenishment = false,
-                QueueLimit = rate.QueueLimit,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            });
-            replenisher = clock.CreateTimer(_ => Limiter.TryReplenish(), null, period, period);
+            Limiter = new TokenBucket(rate, clock);
         }
 
         Pipeline = Build(clock, logger);
@@ -64,13 +43,12 @@ internal sealed class ConnectionChannel : IDisposable
 
     public IConnectionAuthenticator Authenticator { get; }
 
-    public TokenBucketRateLimiter? Limiter { get; }
+    public TokenBucket? Limiter { get; }
 
     public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
 
     public void Dispose()
     {
-        replenisher?.Dispose();
         Limiter?.Dispose();
         Authenticator.Dispose();
     }

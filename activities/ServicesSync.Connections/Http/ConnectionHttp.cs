@@ -99,11 +99,7 @@ internal sealed class ConnectionHttp(IHttpClientFactory clients, TimeProvider cl
     {
         if (channel.Limiter is { } limiter)
         {
-            using var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-            if (!lease.IsAcquired)
-            {
-                throw new RateLimitQueueFullException();
-            }
+            await limiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var display = Redactor.DisplayUrl(uri);
