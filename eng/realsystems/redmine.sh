@@ -4,6 +4,7 @@
 #   redmine.sh [start]  install (once, ~25 s), enable the REST API with a known admin key and
 #                       keep a pristine copy of the database (once), start the server if it is
 #                       not running; prints REDMINE_* settings as KEY=VALUE lines
+#   redmine.sh install  install and configure only (what eng/setup.sh runs)
 #   redmine.sh reset    stop, put back the pristine database, start again (~5 s)
 #   redmine.sh stop     stop the server (see also redmine-stop.sh)
 #
@@ -84,11 +85,12 @@ print_settings() {
 
 command="${1:-start}"
 case "$command" in
-  start|reset)
+  install|start|reset)
     mkdir -p "$dir"
     exec 8>"$dir/lock"; flock 8
     install
     ensure_pristine
+    [ "$command" = install ] && exit 0
     if [ "$command" = reset ]; then
       rs_stop_pidfile "$pidfile"
       cp "$dir/pristine.db" "$database"
@@ -102,5 +104,5 @@ case "$command" in
     rs_stop_pidfile "$pidfile"
     ;;
   *)
-    echo "usage: $0 [start|reset|stop]" >&2; exit 2 ;;
+    echo "usage: $0 [install|start|reset|stop]" >&2; exit 2 ;;
 esac

@@ -3,6 +3,7 @@
 #
 #   tryton.sh [start]  install (once), initialise a pristine SQLite database (once), start the
 #                      server if it is not running; prints TRYTON_* settings as KEY=VALUE lines
+#   tryton.sh install  install and initialise only (what eng/setup.sh runs)
 #   tryton.sh reset    stop, put back the pristine database, start again (~3 s)
 #   tryton.sh stop     stop the server (see also tryton-stop.sh)
 #
@@ -80,13 +81,14 @@ print_settings() {
 
 command="${1:-start}"
 case "$command" in
-  start|reset)
+  install|start|reset)
     rs_apt_install $packages
     [ -x /usr/bin/trytond ] || rs_die "/usr/bin/trytond is missing although tryton-server is installed"
     mkdir -p "$dir"
     exec 8>"$dir/lock"; flock 8
     write_conf
     ensure_pristine
+    [ "$command" = install ] && exit 0
     if [ "$command" = reset ]; then
       rs_stop_pidfile "$pidfile"
       cp "$dir/pristine/$name.sqlite" "$dir/db/$name.sqlite"
@@ -100,5 +102,5 @@ case "$command" in
     rs_stop_pidfile "$pidfile"
     ;;
   *)
-    echo "usage: $0 [start|reset|stop]" >&2; exit 2 ;;
+    echo "usage: $0 [install|start|reset|stop]" >&2; exit 2 ;;
 esac
