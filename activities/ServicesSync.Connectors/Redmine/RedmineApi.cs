@@ -22,13 +22,15 @@ public sealed class RedmineApi(IConnectionHttp http)
         => (await http.SendAsync(connection, new ConnectionRequest(HttpMethod.Post, path) { Body = body }, cancellationToken).ConfigureAwait(false)).Body;
 
     /// <summary>Every item of a paged list (<c>offset</c>/<c>limit</c>/<c>total_count</c>), page by page.</summary>
-    public async Task<JsonArray> ListAllAsync(Connection connection, string path, string member, Dictionary<string, string> query, CancellationToken cancellationToken)
+    public async Task<JsonArray> ListAllAsync(
+        Connection connection, string path, string member, Dictionary<string, string> query, CancellationToken cancellationToken, int pageSize = PageSize)
     {
+        ArgumentNullException.ThrowIfNull(query);
         var items = new JsonArray();
-        for (var offset = 0; ; offset += PageSize)
+        for (var offset = 0; ; offset += pageSize)
         {
             query["offset"] = offset.ToString(CultureInfo.InvariantCulture);
-            query["limit"] = PageSize.ToString(CultureInfo.InvariantCulture);
+            query["limit"] = pageSize.ToString(CultureInfo.InvariantCulture);
             var page = await GetAsync(connection, path, query, cancellationToken).ConfigureAwait(false);
             var batch = page?[member] as JsonArray ?? [];
             foreach (var item in batch)
