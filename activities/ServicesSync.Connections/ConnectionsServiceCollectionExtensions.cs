@@ -34,8 +34,10 @@ public static class ConnectionsServiceCollectionExtensions
         services.AddSingleton(sp => new SecretProtector(sp.GetRequiredService<SecretKeyRing>()));
         services.AddSingleton<IConnectionService, ConnectionService>();
         services.AddSingleton<ConnectionTester>();
-        services.TryAddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<IConnectionHttp, ConnectionHttp>();
+        services.AddSingleton<IConnectionHttp>(sp => new ConnectionHttp(
+            sp.GetRequiredService<IHttpClientFactory>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILoggerFactory>()?.CreateLogger<ConnectionHttp>() ?? NullLogger<ConnectionHttp>.Instance));
         // Hosts that run hosted services settle the key at start, so a generated key is announced then.
         services.AddSingleton<IHostedService, SecretKeyStartup>();
         services.AddHttpClient(ConnectionHttp.ClientName, client =>

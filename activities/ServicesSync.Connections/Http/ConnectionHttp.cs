@@ -187,9 +187,9 @@ internal sealed class ConnectionHttp(IHttpClientFactory clients, TimeProvider cl
             }
 
             var channel = new ConnectionChannel(connection, clients.CreateClient(ClientName), clock, logger);
+            // The old channel is not disposed: calls in flight still use its authenticator. It holds
+            // no unmanaged resource, so the collector takes it once they finish.
             channels[connection.Id] = channel;
-            // Calls in flight on the old channel keep their own references; only its timer stops.
-            existing?.Dispose();
             return channel;
         }
     }

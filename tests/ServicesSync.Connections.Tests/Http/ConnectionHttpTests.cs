@@ -35,12 +35,11 @@ public sealed class ConnectionHttpTests : IAsyncLifetime
 
         var sending = harness.Http.SendAsync(connection, Get("orders"), CancellationToken.None);
         await Eventually.TrueAsync(() => stub.Requests.Count == 1, "the first attempt");
-        harness.Clock.Advance(TimeSpan.FromSeconds(1.9));
-        Assert.Single(stub.Requests);
-        harness.Clock.Advance(TimeSpan.FromSeconds(0.1));
+        var waited = await Eventually.AdvanceUntilAsync(harness.Clock, () => stub.Requests.Count == 2, "the retry");
 
-        var response = await sending;
+        var response = await Eventually.Within(sending);
         Assert.Equal(200, response.Status);
+        Assert.InRange(waited, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4.5));
         Assert.Equal(2, stub.Requests.Count);
     }
 
@@ -52,11 +51,10 @@ public sealed class ConnectionHttpTests : IAsyncLifetime
 
         var sending = harness.Http.SendAsync(connection, Get("orders"), CancellationToken.None);
         await Eventually.TrueAsync(() => stub.Requests.Count == 1, "the first attempt");
-        harness.Clock.Advance(TimeSpan.FromSeconds(2.5));
-        Assert.Single(stub.Requests);
-        harness.Clock.Advance(TimeSpan.FromSeconds(0.5));
+        var waited = await Eventually.AdvanceUntilAsync(harness.Clock, () => stub.Requests.Count == 2, "the retry");
 
-        Assert.Equal(200, (await sending).Status);
+        Assert.Equal(200, (await Eventually.Within(sending)).Status);
+        Assert.InRange(waited, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(5.5));
     }
 
     [Fact]
@@ -121,12 +119,13 @@ public sealed class ConnectionHttpTests : IAsyncLifetime
         var sends = Enumerable.Range(0, 4).Select(i => harness.Http.SendAsync(connection, Get($"orders/{i}"), CancellationToken.None)).ToArray();
         await Eventually.TrueAsync(() => stub.Requests.Count == 2, "the burst");
         Assert.Equal(2, stub.Requests.Count);
-        harness.Clock.Advance(TimeSpan.FromSeconds(1));
-        await Eventually.TrueAsync(() => stub.Requests.Count == 3, "the third request after one second");
-        Assert.Equal(3, stub.Requests.Count);
-        harness.Clock.Advance(TimeSpan.FromSeconds(1));
+        var third = await Eventually.AdvanceUntilAsync(harness.Clock, () => stub.Requests.Count == 3, "the third request");
+        var fourth = await Eventually.AdvanceUntilAsync(harness.Clock, () => stub.Requests.Count == 4, "the fourth request");
 
-        await Task.WhenAll(sends);
+        await Eventually.Within(Task.WhenAll(sends));
+        Assert.InRange(third, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3));
+        Assert.InRange(fourth, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(3));
+        Assert.InRange(third + fourth, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
         Assert.Equal(4, stub.Requests.Count);
     }
 
@@ -141,7 +140,7 @@ public sealed class ConnectionHttpTests : IAsyncLifetime
         await Eventually.TrueAsync(() => stub.Requests.Count == 1, "the slow request");
         harness.Clock.Advance(TimeSpan.FromSeconds(5));
 
-        var error = await Assert.ThrowsAsync<ServicesSyncException>(() => sending);
+        var error = await Assert.ThrowsAsync<ServicesSyncException>(() => Eventually.Within(sending));
         release.SetResult();
         Assert.Equal(ErrorKind.Timeout, error.Kind);
         Assert.Contains("within 5 s", error.Message, StringComparison.Ordinal);
