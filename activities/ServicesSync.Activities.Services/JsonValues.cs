@@ -50,6 +50,10 @@ internal static class JsonValues
         return Long(node) is { } whole ? whole : value.TryGetValue<double>(out var f) ? (decimal)f : null;
     }
 
+    /// <summary>A string value, or null for anything else: payload fields of the wrong type read as missing instead of throwing.</summary>
+    public static string? String(JsonNode? node)
+        => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
     /// <summary>A string as is, a whole number as its digits (ids), anything else null.</summary>
     public static string? Text(JsonNode? node)
     {

@@ -39,7 +39,7 @@ internal static class BambooHrWebhookParser
 
     private static BambooHrEmployeeEvent EventBased(JsonObject body, JsonObject data)
     {
-        var type = (string?)body["type"] ?? "";
+        var type = JsonValues.String(body["type"]) ?? "";
         var kind = type switch
         {
             "employee.created" => BambooHrEventKind.Created,
@@ -59,7 +59,7 @@ internal static class BambooHrWebhookParser
 
     private static BambooHrEmployeeEvent FieldBased(JsonObject employee, int index)
     {
-        var action = (string?)employee["action"] ?? "";
+        var action = JsonValues.String(employee["action"]) ?? "";
         var kind = action.ToLowerInvariant() switch
         {
             "created" or "inserted" => BambooHrEventKind.Created,
@@ -79,8 +79,8 @@ internal static class BambooHrWebhookParser
 
     private static BambooHrEmployeeEvent Normalized(JsonObject body)
         => new(
-            (string?)body["format"] ?? BambooHrEmployeeEvent.EventFormat,
-            Enum.TryParse<BambooHrEventKind>((string?)body["kind"], ignoreCase: true, out var kind) ? kind : throw Invalid($"kind '{body["kind"]}' is not created, updated or deleted."),
+            JsonValues.String(body["format"]) ?? BambooHrEmployeeEvent.EventFormat,
+            Enum.TryParse<BambooHrEventKind>(JsonValues.String(body["kind"]), ignoreCase: true, out var kind) ? kind : throw Invalid($"kind '{body["kind"]}' is not created, updated or deleted."),
             Id(body["employeeId"]) ?? throw Invalid("employeeId is missing."),
             Id(body["companyId"]),
             Timestamp(body["occurredAt"]),
@@ -98,7 +98,7 @@ internal static class BambooHrWebhookParser
     };
 
     private static IReadOnlyList<string> Strings(JsonNode? node)
-        => node is JsonArray array ? [.. array.Select(n => (string?)n).Where(s => !string.IsNullOrEmpty(s)).Select(s => s!)] : [];
+        => node is JsonArray array ? [.. array.Select(n => JsonValues.String(n)).Where(s => !string.IsNullOrEmpty(s)).Select(s => s!)] : [];
 
     private static ServicesSyncException Invalid(string problem) => new($"BambooHR webhook: {problem}", ErrorKind.Validation);
 }

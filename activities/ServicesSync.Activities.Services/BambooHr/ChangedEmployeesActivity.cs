@@ -42,8 +42,8 @@ internal sealed class ChangedEmployeesActivity(IServiceApiClient api) : Activity
         {
             list.Add(new JsonObject
             {
-                ["id"] = (string?)employee?["id"] ?? id,
-                ["action"] = ((string?)employee?["action"])?.ToLowerInvariant(),
+                ["id"] = JsonValues.String(employee?["id"]) ?? id,
+                ["action"] = (JsonValues.String(employee?["action"]))?.ToLowerInvariant(),
                 ["lastChanged"] = employee?["lastChanged"]?.DeepClone(),
             });
         }

@@ -45,6 +45,6 @@ internal sealed class GetEmployeeActivity(IServiceApiClient api) : Activity<GetE
             }
         }
 
-        return ActivityResult.Done(new JsonObject { ["employeeId"] = (string?)answer["id"] ?? id, ["fields"] = values, ["missingFields"] = missing });
+        return ActivityResult.Done(new JsonObject { ["employeeId"] = JsonValues.String(answer["id"]) ?? id, ["fields"] = values, ["missingFields"] = missing });
     }
 }

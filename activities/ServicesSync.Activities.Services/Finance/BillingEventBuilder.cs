@@ -52,7 +52,7 @@ internal static class BillingEventBuilder
     {
         if ((bool?)validation["valid"] != true)
         {
-            var reasons = (validation["errors"] as JsonArray ?? []).Select(e => (string?)e?["message"]).Where(m => m is not null).Take(3);
+            var reasons = (validation["errors"] as JsonArray ?? []).Select(e => JsonValues.String(e?["message"])).Where(m => m is not null).Take(3);
             throw Invalid($"the time did not pass finance.validateRateCard; only valid time is billed ({string.Join(" ", reasons)}).");
         }
 
@@ -72,7 +72,7 @@ internal static class BillingEventBuilder
 
             lines.Add(new BillingLine
             {
-                Description = $"{(string?)line["role"] ?? "Time"} {(string?)line["workDate"]}",
+                Description = $"{JsonValues.String(line["role"]) ?? "Time"} {JsonValues.String(line["workDate"])}",
                 Source = CanonicalJson.FromNode<ExternalRef>(line["source"], "a line's source"),
                 Worker = line["worker"] is JsonObject worker ? CanonicalJson.FromNode<ExternalRef>(worker, "a line's worker") : null,
                 Task = line["task"] is JsonObject task ? CanonicalJson.FromNode<ExternalRef>(task, "a line's task") : null,

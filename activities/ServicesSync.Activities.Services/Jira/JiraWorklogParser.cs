@@ -18,7 +18,7 @@ internal static class JiraWorklogParser
             throw Invalid($"the payload must be an object with a 'worklog'; it is {ActivityErrors.Describe(payload)}.");
         }
 
-        var kind = (string?)body["webhookEvent"] switch
+        var kind = JsonValues.String(body["webhookEvent"]) switch
         {
             "worklog_created" => "created",
             "worklog_updated" => "updated",
@@ -98,9 +98,9 @@ internal static class JiraWorklogParser
                 return;
             }
 
-            if ((string?)element["type"] == "text")
+            if (JsonValues.String(element["type"]) == "text")
             {
-                text.Append((string?)element["text"]);
+                text.Append(JsonValues.String(element["text"]));
             }
 
             foreach (var child in element["content"] as JsonArray ?? [])
@@ -108,7 +108,7 @@ internal static class JiraWorklogParser
                 Walk(child);
             }
 
-            if ((string?)element["type"] == "paragraph" && text.Length > 0)
+            if (JsonValues.String(element["type"]) == "paragraph" && text.Length > 0)
             {
                 text.Append('\n');
             }

@@ -22,27 +22,27 @@ internal static class JiraWorklogMapper
             throw Invalid($"started '{started}' is not a timestamp such as 2026-03-01T23:30:00.000-0600.");
         }
 
-        var zone = timeZone ?? (useAuthorTimeZone ? (string?)worklog["author"]?["timeZone"] : null);
+        var zone = timeZone ?? (useAuthorTimeZone ? JsonValues.String(worklog["author"]?["timeZone"]) : null);
         var (workDate, startedAt) = LocalWorkDate.From(instant, zone);
-        var issueKey = (string?)worklog["issueKey"];
-        var projectKey = (string?)worklog["projectKey"]
+        var issueKey = JsonValues.String(worklog["issueKey"]);
+        var projectKey = JsonValues.String(worklog["projectKey"])
             ?? throw Invalid($"worklog {id} has no projectKey: fetch its issue first (jira.worklogEvent does, unless fetchIssue is off).");
         return new TimeEntry
         {
             Source = new ExternalRef("jira", id),
-            Worker = new ExternalRef("jira", (string?)worklog["author"]?["accountId"] ?? throw Invalid($"worklog {id} has no author.accountId.")),
+            Worker = new ExternalRef("jira", JsonValues.String(worklog["author"]?["accountId"]) ?? throw Invalid($"worklog {id} has no author.accountId.")),
             Project = new ExternalRef("jira", projectKey),
             Task = issueKey is null ? null : new ExternalRef("jira", issueKey),
             WorkDate = workDate,
             StartedAt = startedAt,
             DurationSeconds = JsonValues.Long(worklog["timeSpentSeconds"]) ?? throw Invalid($"worklog {id} has no timeSpentSeconds."),
             ApprovalStatus = approval,
-            Description = (string?)worklog["comment"],
+            Description = JsonValues.String(worklog["comment"]),
         };
     }
 
     private static string Required(JsonObject worklog, string name)
-        => (string?)worklog[name] is { Length: > 0 } value ? value : throw Invalid($"the worklog has no {name}.");
+        => JsonValues.String(worklog[name]) is { Length: > 0 } value ? value : throw Invalid($"the worklog has no {name}.");
 
     private static ServicesSyncException Invalid(string problem) => new($"Jira worklog: {problem}", ErrorKind.Validation);
 }

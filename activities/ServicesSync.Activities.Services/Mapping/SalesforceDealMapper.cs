@@ -14,26 +14,26 @@ internal static class SalesforceDealMapper
 {
     public static (Customer Customer, Project Project) Map(JsonObject opportunity, string? defaultCurrency, BillingType billingType)
     {
-        var id = (string?)opportunity["id"] ?? throw Invalid("the opportunity has no id: pass the output of salesforce.opportunity.");
-        var accountId = (string?)opportunity["accountId"] ?? throw Invalid($"opportunity {id} has no accountId.");
-        var currency = (string?)opportunity["currency"] ?? defaultCurrency
+        var id = JsonValues.String(opportunity["id"]) ?? throw Invalid("the opportunity has no id: pass the output of salesforce.opportunity.");
+        var accountId = JsonValues.String(opportunity["accountId"]) ?? throw Invalid($"opportunity {id} has no accountId.");
+        var currency = JsonValues.String(opportunity["currency"]) ?? defaultCurrency
             ?? throw Invalid($"opportunity {id} has no CurrencyIsoCode (single-currency org?): set 'currency'.");
         var customer = new Customer
         {
             Refs = [new ExternalRef("salesforce", accountId)],
-            Name = (string?)opportunity["accountName"] ?? throw Invalid($"opportunity {id} has no Account.Name: query it with the opportunity."),
+            Name = JsonValues.String(opportunity["accountName"]) ?? throw Invalid($"opportunity {id} has no Account.Name: query it with the opportunity."),
             Currency = currency,
         };
         var amount = opportunity["amount"] is JsonValue value && value.TryGetValue<decimal>(out var total) ? new Money(total, currency) : null;
         var project = new Project
         {
             Refs = [new ExternalRef("salesforce", id)],
-            Name = (string?)opportunity["name"] ?? throw Invalid($"opportunity {id} has no Name."),
+            Name = JsonValues.String(opportunity["name"]) ?? throw Invalid($"opportunity {id} has no Name."),
             Customer = new ExternalRef("salesforce", accountId),
             BillingType = billingType,
             Currency = currency,
             Status = ProjectStatus.Planned,
-            StartDate = DateOnly.TryParseExact((string?)opportunity["closeDate"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var close) ? close : null,
+            StartDate = DateOnly.TryParseExact(JsonValues.String(opportunity["closeDate"]), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var close) ? close : null,
             ContractValue = amount,
         };
         return (customer, project);

@@ -16,10 +16,10 @@ internal static class TempoTimesheetMapper
 {
     public static IReadOnlyList<TimeEntry> Map(JsonObject approval, JsonObject? issues, ExternalRef? defaultProject, string? timeZone)
     {
-        var accountId = (string?)approval["accountId"] ?? throw Invalid("accountId is missing: pass the output of tempo.approval.");
+        var accountId = JsonValues.String(approval["accountId"]) ?? throw Invalid("accountId is missing: pass the output of tempo.approval.");
         var status = (bool?)approval["approved"] == true
             ? ApprovalStatus.Approved
-            : (string?)approval["status"] is "inReview" or "waitingForApproval" ? ApprovalStatus.Submitted : ApprovalStatus.Draft;
+            : JsonValues.String(approval["status"]) is "inReview" or "waitingForApproval" ? ApprovalStatus.Submitted : ApprovalStatus.Draft;
         var entries = new List<TimeEntry>();
         foreach (var worklog in approval["worklogs"] as JsonArray ?? [])
         {
@@ -28,20 +28,20 @@ internal static class TempoTimesheetMapper
             var issue = issueId is null ? null : issues?[issueId];
             var project = Reference(issue?["project"]) ?? defaultProject
                 ?? throw Invalid($"worklog {id} is on issue {issueId ?? "(none)"}, whose project is unknown: map it in 'issues' or set 'project'.");
-            var date = DateOnly.ParseExact((string?)worklog?["startDate"] ?? throw Invalid($"worklog {id} has no startDate."), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var time = (string?)worklog?["startTime"] is { } text && TimeOnly.TryParseExact(text, "HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : (TimeOnly?)null;
+            var date = DateOnly.ParseExact(JsonValues.String(worklog?["startDate"]) ?? throw Invalid($"worklog {id} has no startDate."), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var time = JsonValues.String(worklog?["startTime"]) is { } text && TimeOnly.TryParseExact(text, "HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : (TimeOnly?)null;
             entries.Add(new TimeEntry
             {
                 Source = new ExternalRef("tempo", id),
                 Worker = new ExternalRef("jira", accountId),
                 Project = project,
-                Task = (string?)issue?["key"] is { } key ? new ExternalRef("jira", key) : issueId is null ? null : new ExternalRef("jira", issueId),
+                Task = JsonValues.String(issue?["key"]) is { } key ? new ExternalRef("jira", key) : issueId is null ? null : new ExternalRef("jira", issueId),
                 WorkDate = date,
                 StartedAt = timeZone is not null && time is { } start ? LocalWorkDate.At(date, start, timeZone) : null,
                 DurationSeconds = JsonValues.Long(worklog?["timeSpentSeconds"]) ?? throw Invalid($"worklog {id} has no timeSpentSeconds."),
                 BillableSeconds = JsonValues.Long(worklog?["billableSeconds"]),
                 ApprovalStatus = status,
-                Description = (string?)worklog?["description"],
+                Description = JsonValues.String(worklog?["description"]),
             });
         }
 

@@ -12,7 +12,7 @@ internal static class WorkdayWorkerMapper
 {
     public static Worker Map(JsonObject source, DateOnly today)
     {
-        var id = (string?)source["workerId"] ?? (string?)source["wid"]
+        var id = JsonValues.String(source["workerId"]) ?? JsonValues.String(source["wid"])
             ?? throw new Errors.ServicesSyncException("The Workday worker has neither a workerId nor a wid.", Errors.ErrorKind.Validation);
         var hireDate = Date(source, "hireDate");
         var originalHireDate = Date(source, "originalHireDate");
@@ -41,12 +41,12 @@ internal static class WorkdayWorkerMapper
         };
     }
 
-    private static Optional<string?> Text(JsonObject source, string name) => source[name] is JsonValue value ? (string?)value : default(Optional<string?>);
+    private static Optional<string?> Text(JsonObject source, string name) => source[name] is JsonValue value ? JsonValues.String(value) : default(Optional<string?>);
 
     private static Optional<bool?> Flag(JsonObject source, string name) => source[name] is JsonValue value ? (bool?)value : default(Optional<bool?>);
 
     private static Optional<DateOnly?> Date(JsonObject source, string name)
-        => source[name] is JsonValue value && DateOnly.TryParseExact((string?)value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        => source[name] is JsonValue value && DateOnly.TryParseExact(JsonValues.String(value), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : default(Optional<DateOnly?>);
 }

@@ -23,8 +23,8 @@ internal static class OpportunityParser
         };
 
         var header = record["ChangeEventHeader"] as JsonObject;
-        var id = (string?)record["Id"] ?? (header?["recordIds"] as JsonArray)?.FirstOrDefault()?.GetValue<string>() ?? throw Invalid("the opportunity has no Id.");
-        var type = (string?)record["attributes"]?["type"] ?? (string?)header?["entityName"];
+        var id = JsonValues.String(record["Id"]) ?? (header?["recordIds"] as JsonArray)?.FirstOrDefault()?.GetValue<string>() ?? throw Invalid("the opportunity has no Id.");
+        var type = JsonValues.String(record["attributes"]?["type"]) ?? JsonValues.String(header?["entityName"]);
         if (type is not null && type != "Opportunity")
         {
             throw Invalid($"the record is a {type}, not an Opportunity.");
@@ -47,7 +47,7 @@ internal static class OpportunityParser
         Copy(record, output, "Probability", "probability");
         if (header is not null)
         {
-            output["changeType"] = (string?)header["changeType"];
+            output["changeType"] = JsonValues.String(header["changeType"]);
         }
 
         return output;

@@ -37,9 +37,9 @@ internal sealed class ApprovalActivity(IServiceApiClient api) : Activity<Approva
     private async Task<JsonArray> FetchAsync(JsonNode? approval, ApprovalInputs inputs, ActivityContext context)
     {
         var token = context.Require(inputs.Token, "token");
-        var accountId = (string?)approval?["user"]?["accountId"];
-        var from = (string?)approval?["period"]?["from"];
-        var to = (string?)approval?["period"]?["to"];
+        var accountId = JsonValues.String(approval?["user"]?["accountId"]);
+        var from = JsonValues.String(approval?["period"]?["from"]);
+        var to = JsonValues.String(approval?["period"]?["to"]);
         if (accountId is null || from is null || to is null)
         {
             throw context.InvalidInput("approval", "needs user.accountId, period.from and period.to to fetch the worklogs.");
@@ -55,7 +55,7 @@ internal sealed class ApprovalActivity(IServiceApiClient api) : Activity<Approva
                 all.Add(worklog?.DeepClone());
             }
 
-            next = (string?)answer?["metadata"]?["next"] is { Length: > 0 } link ? new Uri(link) : null;
+            next = JsonValues.String(answer?["metadata"]?["next"]) is { Length: > 0 } link ? new Uri(link) : null;
         }
 
         return all;

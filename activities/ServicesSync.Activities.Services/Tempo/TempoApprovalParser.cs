@@ -19,17 +19,17 @@ internal static class TempoApprovalParser
             throw Invalid($"the approval must be an object; it is {ActivityErrors.Describe(approval)}.");
         }
 
-        var accountId = (string?)body["user"]?["accountId"] ?? throw Invalid("user.accountId is missing.");
+        var accountId = JsonValues.String(body["user"]?["accountId"]) ?? throw Invalid("user.accountId is missing.");
         var from = Date(body["period"]?["from"], "period.from");
         var to = Date(body["period"]?["to"], "period.to");
-        var key = (string?)body["status"]?["key"] ?? throw Invalid("status.key is missing.");
+        var key = JsonValues.String(body["status"]?["key"]) ?? throw Invalid("status.key is missing.");
 
         var included = new JsonArray();
         var excluded = 0;
         foreach (var worklog in worklogs.OfType<JsonObject>())
         {
-            var author = (string?)worklog["author"]?["accountId"];
-            var started = worklog["startDate"] is JsonValue start && DateOnly.TryParseExact((string?)start, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : (DateOnly?)null;
+            var author = JsonValues.String(worklog["author"]?["accountId"]);
+            var started = worklog["startDate"] is JsonValue start && DateOnly.TryParseExact(JsonValues.String(start), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : (DateOnly?)null;
             if (author != accountId || started is null || started < from || started > to)
             {
                 excluded++;
@@ -45,7 +45,7 @@ internal static class TempoApprovalParser
             ["period"] = new JsonObject { ["from"] = Format(from), ["to"] = Format(to) },
             ["status"] = Status(key),
             ["approved"] = key == "APPROVED",
-            ["reviewer"] = (string?)body["reviewer"]?["accountId"] ?? (string?)body["status"]?["actor"]?["accountId"],
+            ["reviewer"] = JsonValues.String(body["reviewer"]?["accountId"]) ?? JsonValues.String(body["status"]?["actor"]?["accountId"]),
             ["approvedAt"] = body["status"]?["updatedAt"]?.DeepClone(),
             ["requiredSeconds"] = body["requiredSeconds"]?.DeepClone(),
             ["timeSpentSeconds"] = body["timeSpentSeconds"]?.DeepClone(),
@@ -75,7 +75,7 @@ internal static class TempoApprovalParser
     }
 
     private static DateOnly Date(JsonNode? node, string name)
-        => DateOnly.TryParseExact((string?)node, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        => DateOnly.TryParseExact(JsonValues.String(node), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : throw Invalid($"{name} must be a date such as 2026-03-02; it is {node?.ToJsonString() ?? "missing"}.");
 

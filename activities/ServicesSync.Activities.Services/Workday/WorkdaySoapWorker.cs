@@ -62,7 +62,7 @@ internal static class WorkdaySoapWorker
             }
         }
 
-        Set(json, "managerId", Manager(data, (string?)json["supervisoryOrganization"]?["id"]) ?? position.Child("Manager_as_of_last_detected_manager_change_Reference").Id("Employee_ID"));
+        Set(json, "managerId", Manager(data, JsonValues.String(json["supervisoryOrganization"]?["id"])) ?? position.Child("Manager_as_of_last_detected_manager_change_Reference").Id("Employee_ID"));
         return json;
     }
 

@@ -44,17 +44,17 @@ internal static class WorkdayWorkersParser
         foreach (var item in data.OfType<JsonObject>())
         {
             var worker = new JsonObject { ["source"] = "rest" };
-            Set(worker, "wid", (string?)item["id"]);
-            Set(worker, "workerId", (string?)item["workerId"] ?? (string?)item["employeeID"]);
-            Set(worker, "displayName", (string?)item["descriptor"]);
-            Set(worker, "email", (string?)item["primaryWorkEmail"]);
-            Set(worker, "jobTitle", (string?)item["businessTitle"]);
+            Set(worker, "wid", JsonValues.String(item["id"]));
+            Set(worker, "workerId", JsonValues.String(item["workerId"]) ?? JsonValues.String(item["employeeID"]));
+            Set(worker, "displayName", JsonValues.String(item["descriptor"]));
+            Set(worker, "email", JsonValues.String(item["primaryWorkEmail"]));
+            Set(worker, "jobTitle", JsonValues.String(item["businessTitle"]));
             if (item["primarySupervisoryOrganization"] is JsonObject org)
             {
-                worker["supervisoryOrganization"] = Organization((string?)org["id"], null, (string?)org["descriptor"]);
+                worker["supervisoryOrganization"] = Organization(JsonValues.String(org["id"]), null, JsonValues.String(org["descriptor"]));
             }
 
-            Set(worker, "location", (string?)item["location"]?["descriptor"]);
+            Set(worker, "location", JsonValues.String(item["location"]?["descriptor"]));
             workers.Add(worker);
         }
 

@@ -53,6 +53,7 @@ public class BambooHrWebhookParserTests
     [InlineData("\"type=employee.updated&data[employeeId]=1\"", "the payload must be a JSON object, but it is a string. Configure the webhook with the JSON encoding, not form post.")]
     [InlineData("""{"type":"employee.hired","data":{"employeeId":"1"}}""", "the event type 'employee.hired' is not employee.created, employee.updated or employee.deleted.")]
     [InlineData("""{"type":"employee.updated","data":{}}""", "data.employeeId is missing.")]
+    [InlineData("""{"type":7,"data":{"employeeId":"1"}}""", "the event type '' is not employee.created, employee.updated or employee.deleted.")]
     [InlineData("""{"hello":"world"}""", "the payload is neither an event-based webhook (type, data) nor a field-based one (employees).")]
     public void Parse_Unreadable_SaysWhat(string json, string problem)
     {
