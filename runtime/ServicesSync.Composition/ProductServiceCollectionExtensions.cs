@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServicesSync.Activities;
 using ServicesSync.Activities.Services;
 using ServicesSync.Canonical;
+using ServicesSync.Connectors;
 using ServicesSync.Scripting;
 using ServicesSync.Scripting.CrossReferences;
 using ServicesSync.Triggers;
@@ -16,13 +18,16 @@ public static class ProductServiceCollectionExtensions
     /// file-drop triggers. With a data directory, compiled C# snippets are kept under
     /// <c>DIR/scripts</c> so a restart does not recompile them, and rate cards may be read from
     /// files under it. A store is registered separately (LiteDB, or in memory for one-off runs).
+    /// The connectors and their connections read the secret key from <paramref name="configuration"/>
+    /// (or a key file under the data directory).
     /// </summary>
-    public static IServiceCollection AddServicesSyncProduct(this IServiceCollection services, string? dataDirectory)
+    public static IServiceCollection AddServicesSyncProduct(this IServiceCollection services, string? dataDirectory, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddServicesSyncRuntime();
         services.AddCoreActivities();
         services.AddServicesActivities(options => options.DataDirectory = dataDirectory);
+        services.AddServicesSyncConnectors(configuration, dataDirectory);
         services.TryAddSingleton<IScriptCrossReferences, StoreCrossReferences>();
         services.AddServicesSyncTriggers(dataDirectory);
         services.AddScripting(options =>

@@ -147,7 +147,7 @@ internal static class RunCommand
             builder.Services.AddLiteDbStore(directory);
         }
 
-        builder.Services.AddServicesSyncProduct(directory);
+        builder.Services.AddServicesSyncProduct(directory, builder.Configuration);
         return builder.Build();
     }
 }

@@ -124,7 +124,7 @@ internal static partial class ServeCommand
                 sp.GetRequiredService<ILogger<WorkflowDirectoryLoader>>()));
         }
 
-        services.AddServicesSyncProduct(dataDirectory);
+        services.AddServicesSyncProduct(dataDirectory, configuration);
         services.AddServicesSyncApi();
         return builder;
     }
