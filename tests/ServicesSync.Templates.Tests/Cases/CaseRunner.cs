@@ -15,11 +15,18 @@ internal static class CaseRunner
     {
         var problems = new List<string>();
         var where = $"expected/{testCase.Name}.json";
+        var observed = new JsonObject { ["runs"] = new JsonArray() };
         await using var environment = await TemplateEnvironment.StartAsync(templateFolder, testCase, realSystems);
         for (var i = 0; i < testCase.Runs.Count; i++)
         {
             var run = testCase.Runs[i];
             var instance = await environment.RunAsync(definition, SampleInput.Read(templateFolder, run));
+            observed["runs"]!.AsArray().Add(new JsonObject
+            {
+                ["status"] = instance.Status.ToString().ToLowerInvariant(),
+                ["error"] = instance.Error?.Message,
+                ["output"] = instance.OutputJson is null ? null : JsonNode.Parse(instance.OutputJson),
+            });
             var status = instance.Status.ToString();
             var expectedStatus = (string?)run["status"] ?? "completed";
             if (!string.Equals(status, expectedStatus, StringComparison.OrdinalIgnoreCase))
@@ -33,6 +40,7 @@ internal static class CaseRunner
             }
         }
 
+        await DumpAsync(templateFolder, testCase, environment, definition.Id, observed);
         if (testCase.Posted is { } posted)
         {
             var unknown = posted.Select(p => p.Key).Where(k => k is "tryton" or "redmine" || !TemplateEnvironment.Systems.Contains(k)).ToArray();
@@ -69,6 +77,25 @@ internal static class CaseRunner
         return problems;
     }
 
+    /// <summary>
+    /// With SERVICESSYNC_TEMPLATE_DUMP=DIR, writes what a case produced to DIR/template.case.json:
+    /// the starting point when writing a new expectation (read it, check it, keep what is right).
+    /// </summary>
+    private static async Task DumpAsync(string templateFolder, TemplateCase testCase, TemplateEnvironment environment, string workflowId, JsonObject observed)
+    {
+        if (System.Environment.GetEnvironmentVariable("SERVICESSYNC_TEMPLATE_DUMP") is not { Length: > 0 } directory)
+        {
+            return;
+        }
+
+        observed["posted"] = new JsonObject(Writes(environment).Select(w => KeyValuePair.Create(w.System, (JsonNode?)w.Requests)));
+        observed["deadLetters"] = await DeadLettersAsync(environment, workflowId, []);
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(
+            Path.Combine(directory, $"{Path.GetFileName(templateFolder)}.{testCase.Name}.json"),
+            observed.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+    }
+
     /// <summary>Every write each stub received that no canned route answered, as {method, path, body}.</summary>
     private static IEnumerable<(string System, JsonArray Requests)> Writes(TemplateEnvironment environment)
     {
@@ -76,8 +103,11 @@ internal static class CaseRunner
         foreach (var system in TemplateEnvironment.Systems.Where(s => s is not ("tryton" or "redmine")))
         {
             var routes = environment.Routes[system];
+            // In path order (same path: arrival order): for-each items run in parallel, so arrival
+            // order across records is not part of what a template promises.
             var writes = All(system)
                 .Where(r => r.Method != "GET" && !routes.Matches(r.Method, Uri.UnescapeDataString(r.PathAndQuery)))
+                .OrderBy(r => Uri.UnescapeDataString(r.PathAndQuery), StringComparer.Ordinal)
                 .Select(r => (JsonNode)new JsonObject
                 {
                     ["method"] = r.Method,
@@ -105,12 +135,12 @@ internal static class CaseRunner
         }
     }
 
-    /// <summary>Dead letters of the case's runs, each reduced to the properties the expectation names.</summary>
+    /// <summary>Dead letters of the case's runs (by activity and reason: parallel items finish in any order), each reduced to the properties the expectation names.</summary>
     private static async Task<JsonArray> DeadLettersAsync(TemplateEnvironment environment, string workflowId, JsonArray expected)
     {
         var entries = await environment.Store.QueryDeadLettersAsync(null, workflowId, 0, 1000, CancellationToken.None);
         var result = new JsonArray();
-        foreach (var (entry, index) in entries.OrderBy(e => e.CreatedAt).ThenBy(e => e.Scope, StringComparer.Ordinal).Select((e, i) => (e, i)))
+        foreach (var (entry, index) in entries.OrderBy(e => e.ActivityId, StringComparer.Ordinal).ThenBy(e => e.Reason, StringComparer.Ordinal).Select((e, i) => (e, i)))
         {
             var full = new JsonObject
             {

@@ -7,7 +7,7 @@ namespace ServicesSync.Templates.Tests.Cases;
 /// Compares what a template produced with what its <c>expected/</c> file says. Strict by default:
 /// objects need the same properties, arrays the same length and order. The string
 /// <c>"&lt;any&gt;"</c> stands for a value that is generated (an id, a timestamp) and must merely be
-/// present. In <see cref="JsonMatch.Subset"/> mode objects may hold more properties than expected
+/// present; inside a longer string it stands for the generated part (<c>"eid:canonical:&lt;any&gt;"</c>). In <see cref="JsonMatch.Subset"/> mode objects may hold more properties than expected
 /// (records read back from a real system carry dozens of fields nobody asserts on).
 /// </summary>
 internal static class JsonExpect
@@ -87,6 +87,13 @@ internal static class JsonExpect
     // Numbers compare by value (1.5 equals 1.50); everything else by its JSON text.
     private static bool SameValue(JsonValue expected, JsonValue actual)
     {
+        if (expected.TryGetValue<string>(out var pattern) && pattern.Contains(Any, StringComparison.Ordinal))
+        {
+            // "eid:canonical:<any>": the generated part of an otherwise fixed text.
+            var regex = "^" + string.Join(".+", pattern.Split(Any).Select(System.Text.RegularExpressions.Regex.Escape)) + "$";
+            return actual.TryGetValue<string>(out var text) && System.Text.RegularExpressions.Regex.IsMatch(text, regex, System.Text.RegularExpressions.RegexOptions.Singleline);
+        }
+
         if (expected.GetValueKind() == System.Text.Json.JsonValueKind.Number && actual.GetValueKind() == System.Text.Json.JsonValueKind.Number)
         {
             return decimal.Parse(expected.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture)
