@@ -106,7 +106,7 @@ internal static class CaseRunner
             // In path order (same path: arrival order): for-each items run in parallel, so arrival
             // order across records is not part of what a template promises.
             var writes = All(system)
-                .Where(r => r.Method != "GET" && !routes.Matches(r.Method, Uri.UnescapeDataString(r.PathAndQuery)))
+                .Where(r => r.Method != "GET" && !routes.IsServedRead(r.Method, Uri.UnescapeDataString(r.PathAndQuery)))
                 .OrderBy(r => Uri.UnescapeDataString(r.PathAndQuery), StringComparer.Ordinal)
                 .Select(r => (JsonNode)new JsonObject
                 {

@@ -6,7 +6,8 @@ namespace ServicesSync.Templates.Tests.Environment;
 /// <summary>
 /// The responses a case's <c>serve</c> section gives one system: <c>"GET /v1/employees/412"</c>
 /// (any query) or <c>"GET /path?a=1"</c> (that exact query) mapped to a template file or to
-/// <c>{ "status": 201, "json": … }</c>. Requests they answer are reads, never "posted".
+/// <c>{ "status": 201, "json": … }</c>. Requests they answer are reads, never "posted", unless the
+/// response says <c>"write": true</c> (a create whose answer the workflow reads, e.g. an issue key).
 /// </summary>
 internal sealed class CannedRoutes(string templateFolder, JsonObject routes)
 {
@@ -14,7 +15,9 @@ internal sealed class CannedRoutes(string templateFolder, JsonObject routes)
 
     public IReadOnlyCollection<string> Answered => answered;
 
-    public bool Matches(string method, string pathAndQuery) => Find(method, pathAndQuery) is not null;
+    /// <summary>A read the case serves: not posted. A route marked <c>"write": true</c> answers a write that is still posted.</summary>
+    public bool IsServedRead(string method, string pathAndQuery)
+        => Find(method, pathAndQuery) is { } key && !(routes[key] is JsonObject spec && (bool?)spec["write"] == true);
 
     public async Task<bool> TryAnswerAsync(HttpContext context)
     {
