@@ -48,6 +48,56 @@ public sealed class ConnectionWorkflowTests(ServicesSyncApiFactory factory) : IC
     }
 
     [Fact]
+    public async Task Serve_WithoutAConfiguredKey_GeneratesAnOwnerOnlyKeyFileSaysSoAndLogsNoSecret()
+    {
+        var client = await factory.CreateClientWithScopesAsync(ApiScopes.Write);
+        using var created = await client.PostAsync(new Uri("/api/v1/connections", UriKind.Relative), HttpJson.Content($$"""
+            { "id": "refused", "type": "rest", "baseUrl": "http://127.0.0.1:9/", "auth": { "kind": "bearer", "token": "{{Canary}}" },
+              "resilience": { "maxRetries": 1, "maxRetryDelay": "PT0S" } }
+            """));
+        using var tested = await client.PostAsync(new Uri("/api/v1/connections/refused/test", UriKind.Relative), null);
+        Assert.False((await HttpJson.ReadAsync(tested)).GetProperty("ok").GetBoolean());
+
+        var keyFile = Path.Combine(factory.DataDirectory, "secrets.key");
+        var logs = await WaitForLogAsync("secrets.key");
+
+        Assert.True(File.Exists(keyFile));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+        }
+
+        Assert.Contains("refused", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(Canary, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain((await File.ReadAllTextAsync(keyFile)).Trim(), logs, StringComparison.Ordinal);
+    }
+
+    /// <summary>All log text once it contains <paramref name="marker"/> (the file sink writes as events arrive).</summary>
+    private async Task<string> WaitForLogAsync(string marker)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        var folder = Path.Combine(factory.DataDirectory, "logs");
+        while (true)
+        {
+            var text = new System.Text.StringBuilder();
+            foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder) : [])
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                using var reader = new StreamReader(stream);
+                text.Append(await reader.ReadToEndAsync());
+            }
+
+            if (text.ToString().Contains(marker, StringComparison.Ordinal) && text.ToString().Contains("HttpRequestException", StringComparison.Ordinal))
+            {
+                return text.ToString();
+            }
+
+            Assert.True(DateTime.UtcNow < until, $"no log text with '{marker}' in {folder}: {text}");
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
     public async Task RotateSecrets_WithNothingUnderAnOldKey_RewritesNothing()
     {
         var client = await factory.CreateClientWithScopesAsync(ApiScopes.Write);
