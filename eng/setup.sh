@@ -15,3 +15,9 @@ if [ ${#packages[@]} -gt 0 ]; then
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${packages[@]}"
 fi
+
+# Real Tryton and Redmine for the connector integration tests: installed from Debian packages
+# and initialised once (pristine databases kept); the test fixtures start them. Both scripts
+# return at once when everything is already in place.
+"$(dirname "$0")/realsystems/tryton.sh" install
+"$(dirname "$0")/realsystems/redmine.sh" install

@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServicesSync.Activities;
 using ServicesSync.Activities.Services;
 using ServicesSync.Canonical;
+using ServicesSync.Connectors;
 using ServicesSync.Scripting;
 using ServicesSync.Scripting.CrossReferences;
 using ServicesSync.Triggers;
@@ -12,12 +14,13 @@ namespace ServicesSync.Composition;
 public static class ProductServiceCollectionExtensions
 {
     /// <summary>
-    /// The engine with every activity library, both script languages, and the schedule and
+    /// The engine with every activity library, the connectors (connections with encrypted secrets
+    /// from <paramref name="configuration"/>), both script languages, and the schedule and
     /// file-drop triggers. With a data directory, compiled C# snippets are kept under
     /// <c>DIR/scripts</c> so a restart does not recompile them, and rate cards may be read from
     /// files under it. A store is registered separately (LiteDB, or in memory for one-off runs).
     /// </summary>
-    public static IServiceCollection AddServicesSyncProduct(this IServiceCollection services, string? dataDirectory)
+    public static IServiceCollection AddServicesSyncProduct(this IServiceCollection services, string? dataDirectory, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddServicesSyncRuntime();
@@ -25,6 +28,7 @@ public static class ProductServiceCollectionExtensions
         services.AddServicesActivities(options => options.DataDirectory = dataDirectory);
         services.TryAddSingleton<IScriptCrossReferences, StoreCrossReferences>();
         services.AddServicesSyncTriggers(dataDirectory);
+        services.AddServicesSyncConnectors(configuration, dataDirectory);
         services.AddScripting(options =>
         {
             if (dataDirectory is not null)

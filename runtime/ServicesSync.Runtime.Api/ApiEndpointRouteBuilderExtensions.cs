@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using ServicesSync.Api.ActivityTypes;
+using ServicesSync.Api.Connections;
 using ServicesSync.Api.DeadLetters;
 using ServicesSync.Api.Events;
 using ServicesSync.Api.Health;
@@ -41,6 +42,7 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapDeadLettersApi();
         api.MapEventsApi();
         api.MapSchedulesApi();
+        api.MapConnectionsApi();
         return endpoints;
     }
 }

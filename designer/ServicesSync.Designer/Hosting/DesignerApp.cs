@@ -60,7 +60,7 @@ internal static class DesignerApp
         services.AddHostedService<InitialApiKey>();
 
         // The same engine, activity libraries and script languages as `servicessync serve`.
-        services.AddServicesSyncProduct(dataDirectory);
+        services.AddServicesSyncProduct(dataDirectory, configuration);
         services.AddServicesSyncApi();
         services.AddDesignApi(new TemplateCatalogOptions(DesignerSettings.ResolveTemplatesDirectory(configuration)));
         return builder;

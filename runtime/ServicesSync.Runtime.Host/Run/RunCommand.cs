@@ -1,7 +1,7 @@
-using ServicesSync.Composition;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Serilog;
+using ServicesSync.Composition;
 using ServicesSync.Definitions;
 using ServicesSync.Errors;
 using ServicesSync.Execution;
@@ -147,7 +147,7 @@ internal static class RunCommand
             builder.Services.AddLiteDbStore(directory);
         }
 
-        builder.Services.AddServicesSyncProduct(directory);
+        builder.Services.AddServicesSyncProduct(directory, builder.Configuration);
         return builder.Build();
     }
 }
