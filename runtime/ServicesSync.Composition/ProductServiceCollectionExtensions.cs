@@ -14,12 +14,11 @@ namespace ServicesSync.Composition;
 public static class ProductServiceCollectionExtensions
 {
     /// <summary>
-    /// The engine with every activity library, both script languages, and the schedule and
+    /// The engine with every activity library, the connectors (connections with encrypted secrets
+    /// from <paramref name="configuration"/>), both script languages, and the schedule and
     /// file-drop triggers. With a data directory, compiled C# snippets are kept under
     /// <c>DIR/scripts</c> so a restart does not recompile them, and rate cards may be read from
     /// files under it. A store is registered separately (LiteDB, or in memory for one-off runs).
-    /// The connectors and their connections read the secret key from <paramref name="configuration"/>
-    /// (or a key file under the data directory).
     /// </summary>
     public static IServiceCollection AddServicesSyncProduct(this IServiceCollection services, string? dataDirectory, IConfiguration? configuration = null)
     {
@@ -27,9 +26,9 @@ public static class ProductServiceCollectionExtensions
         services.AddServicesSyncRuntime();
         services.AddCoreActivities();
         services.AddServicesActivities(options => options.DataDirectory = dataDirectory);
-        services.AddServicesSyncConnectors(configuration, dataDirectory);
         services.TryAddSingleton<IScriptCrossReferences, StoreCrossReferences>();
         services.AddServicesSyncTriggers(dataDirectory);
+        services.AddServicesSyncConnectors(configuration, dataDirectory);
         services.AddScripting(options =>
         {
             if (dataDirectory is not null)

@@ -73,8 +73,16 @@ test('a published schedule is listed with its time zone and next fire time', asy
   await expect(row.getByRole('cell').last()).not.toHaveText('—');
 });
 
-test('connections say plainly that there are none yet', async ({ page }) => {
+test('connections are listed without their secrets', async ({ page }) => {
+  await api('POST', '/connections', {
+    id: 'erp-sandbox', type: 'rest', displayName: 'ERP sandbox', baseUrl: 'https://erp.example.com/api',
+    auth: { kind: 'bearer', token: 'canary-secret-token' },
+  });
+
   await signIn(page);
   await page.getByRole('link', { name: 'Connections' }).click();
-  await expect(page.getByTestId('connections-empty')).toContainText('No connections yet');
+  const row = page.getByTestId('connection-row').filter({ hasText: 'erp-sandbox' });
+  await expect(row).toContainText('https://erp.example.com/api');
+  await expect(row).toContainText('stored (write-only)');
+  await expect(page.locator('body')).not.toContainText('canary-secret-token');
 });

@@ -35,6 +35,8 @@ internal static class ConnectionsApi
             .Accepts<object>("application/json");
         connections.MapDelete("/{id}", DeleteAsync).RequireAuthorization(ApiScopes.Write)
             .WithName("DeleteConnection").WithSummary("Deletes a connection.");
+        connections.MapPost("/secrets/rotate", RotateAsync).RequireAuthorization(ApiScopes.Write)
+            .WithName("RotateConnectionSecrets").WithSummary("Re-encrypts every connection still under a previous key with the current key.");
         connections.MapPost("/{id}/test", TestAsync).RequireAuthorization(ApiScopes.Write)
             .WithName("TestConnection").WithSummary("Makes one authenticated call through the connection and reports the outcome.");
     }
@@ -124,6 +126,9 @@ internal static class ConnectionsApi
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IConnectionService service, CancellationToken cancellationToken)
         => await service.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : ApiProblems.NotFound($"Connection '{id}' does not exist.");
+
+    internal static async Task<Ok<JsonObject>> RotateAsync(IConnectionService service, CancellationToken cancellationToken)
+        => TypedResults.Ok(new JsonObject { ["rewritten"] = await service.RotateAsync(cancellationToken) });
 
     internal static async Task<Results<Ok<ConnectionTestResult>, ProblemHttpResult>> TestAsync(
         string id, IConnectionService service, ConnectionTester tester, CancellationToken cancellationToken)

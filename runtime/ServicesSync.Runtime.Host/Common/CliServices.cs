@@ -1,7 +1,7 @@
-using ServicesSync.Composition;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using ServicesSync.Persistence;
+using ServicesSync.Composition;
 using ServicesSync.Persistence.LiteDb;
+using ServicesSync.Persistence;
 
 namespace ServicesSync.Host.Common;
 

@@ -1,7 +1,7 @@
-using ServicesSync.Composition;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Serilog;
+using ServicesSync.Composition;
 using ServicesSync.Definitions;
 using ServicesSync.Errors;
 using ServicesSync.Execution;

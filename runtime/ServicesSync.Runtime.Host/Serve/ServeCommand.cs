@@ -1,15 +1,15 @@
-using ServicesSync.Composition;
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Serilog;
-using ILogger = Microsoft.Extensions.Logging.ILogger;
 using ServicesSync.Api;
+using ServicesSync.Composition;
 using ServicesSync.Host.Common;
 using ServicesSync.Host.Logging;
-using ServicesSync.Persistence;
 using ServicesSync.Persistence.LiteDb;
+using ServicesSync.Persistence;
 using ServicesSync.Registry;
 using ServicesSync.Validation;
+using ILogger = Microsoft.Extensions.Logging.ILogger;
 
 namespace ServicesSync.Host.Serve;
 

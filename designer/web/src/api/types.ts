@@ -145,10 +145,13 @@ export interface ScheduleSummary {
   nextFireTime?: string | null;
 }
 
-/** A connection's public part; secrets are write-only and never sent back. */
+/** A connection as GET /api/v1/connections shows it: secrets are write-only and never sent back. */
 export interface ConnectionSummary {
-  name: string;
+  id: string;
   type: string;
-  description?: string | null;
+  displayName?: string | null;
+  baseUrl: string;
+  auth: { kind: string };
+  hasSecret: boolean;
   updatedAt?: string | null;
 }

@@ -24,19 +24,23 @@ export function ConnectionsPage() {
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Name</th>
+              <th scope="col">Id</th>
               <th scope="col">Type</th>
-              <th scope="col">Description</th>
+              <th scope="col">Name</th>
+              <th scope="col">Base URL</th>
+              <th scope="col">Authentication</th>
               <th scope="col">Secret</th>
             </tr>
           </thead>
           <tbody>
             {state.items.map((c) => (
-              <tr key={c.name}>
-                <td>{c.name}</td>
+              <tr key={c.id} data-testid="connection-row">
+                <td>{c.id}</td>
                 <td>{c.type}</td>
-                <td>{c.description}</td>
-                <td>stored (write-only)</td>
+                <td>{c.displayName}</td>
+                <td>{c.baseUrl}</td>
+                <td>{c.auth.kind}</td>
+                <td>{c.hasSecret ? 'stored (write-only)' : 'none'}</td>
               </tr>
             ))}
           </tbody>

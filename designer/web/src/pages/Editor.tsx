@@ -93,7 +93,7 @@ export function Editor({ draft }: { draft: WorkflowDraft }) {
   useEffect(() => overlays.setFacet('run', result ? summarizeJournal(result.journal, result.pinned) : new Map()), [overlays, result]);
   useEffect(() => overlays.setFacet('pinned', new Map(Object.keys(pins).map((id) => [id, true]))), [overlays, pins]);
   useEffect(() => {
-    api.listConnections().then((r) => setConnections(r.items.map((c) => c.name)), () => setConnections([]));
+    api.listConnections().then((r) => setConnections(r.items.map((c) => c.id)), () => setConnections([]));
   }, [api]);
 
   useEffect(() => {
