@@ -22,10 +22,21 @@ internal sealed class HireCollapser(ICrossReferenceStore store)
             return BambooHrOutcomes.Delete;
         }
 
-        var hired = await store.FindCrossReferenceAsync("worker", "bamboohr", change.EmployeeId, cancellationToken) is not null;
         var key = $"{change.CompanyId ?? "-"}/{change.EmployeeId}";
+        var hired = await store.FindCrossReferenceAsync("worker", "bamboohr", change.EmployeeId, cancellationToken) is not null;
+        if (hired)
+        {
+            // The hire path usually links the worker before BambooHR's follow-up updated arrives:
+            // that update is still part of the hire when it falls inside the window of the hire's
+            // claim. A worker linked some other way (no claim) is never collapsed into a hire.
+            var hire = await store.FindCrossReferenceAsync(ClaimEntityType, "bamboohr", key, cancellationToken);
+            return change.Kind == BambooHrEventKind.Created || (hire is not null && at - hire.LinkedAt <= window)
+                ? BambooHrOutcomes.Collapsed
+                : BambooHrOutcomes.Update;
+        }
+
         var claim = await store.LinkCrossReferenceAsync(new CrossReferenceRecord(ClaimEntityType, key, "bamboohr", key, at), cancellationToken);
-        if (claim.Status == CrossReferenceLinkStatus.Created && !hired)
+        if (claim.Status == CrossReferenceLinkStatus.Created)
         {
             return BambooHrOutcomes.Hire;
         }
@@ -36,6 +47,6 @@ internal sealed class HireCollapser(ICrossReferenceStore store)
             return BambooHrOutcomes.Collapsed;
         }
 
-        return !hired && at - claim.Record.LinkedAt <= window ? BambooHrOutcomes.Collapsed : BambooHrOutcomes.Update;
+        return at - claim.Record.LinkedAt <= window ? BambooHrOutcomes.Collapsed : BambooHrOutcomes.Update;
     }
 }

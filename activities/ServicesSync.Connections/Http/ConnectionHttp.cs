@@ -153,7 +153,12 @@ internal sealed class ConnectionHttp(IHttpClientFactory clients, TimeProvider cl
     {
         // A message can be sent once only: every attempt builds and signs its own.
         using var message = new HttpRequestMessage(request.Method, uri);
-        if (request.Body is not null)
+        if (request.Body is JsonValue text && text.TryGetValue<string>(out var raw) && ContentTypeOf(request) is { } mediaType && !IsJson(mediaType))
+        {
+            // A SOAP envelope or a form: text sent as it is, under the content type the caller named.
+            message.Content = new StringContent(raw, Encoding.UTF8, mediaType);
+        }
+        else if (request.Body is not null)
         {
             message.Content = new StringContent(request.Body.ToJsonString(), Encoding.UTF8, "application/json");
         }
@@ -171,6 +176,17 @@ internal sealed class ConnectionHttp(IHttpClientFactory clients, TimeProvider cl
         await channel.Authenticator.ApplyAsync(message, cancellationToken).ConfigureAwait(false);
         return await channel.Client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
     }
+
+    private static string? ContentTypeOf(ConnectionRequest request)
+        => request.Headers?.FirstOrDefault(h => h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } value
+            && MediaTypeHeaderValue.TryParse(value, out var parsed)
+                ? parsed.MediaType
+                : null;
+
+    private static bool IsJson(string mediaType)
+        => mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+           || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase)
+           || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
 
     private ConnectionChannel ChannelFor(Connection connection)
     {

@@ -73,6 +73,26 @@ public class EmployeeEventActivityTests
     }
 
     [Fact]
+    public async Task HireLinkedBeforeTheFollowUpUpdateArrives_UpdateInsideTheWindowIsStillCollapsed()
+    {
+        Assert.Equal("hire", await RouteAsync(Event("employee.created", "650", "2026-03-02T14:00:00+0000")));
+        // The hire path finished and linked the worker before BambooHR's updated came in.
+        await store.LinkCrossReferenceAsync(new CrossReferenceRecord("worker", "wrk-650", "bamboohr", "650", DateTimeOffset.UnixEpoch), CancellationToken.None);
+
+        Assert.Equal("collapsed", await RouteAsync(Event("employee.updated", "650", "2026-03-02T14:00:02+0000")));
+        Assert.Equal("update", await RouteAsync(Event("employee.updated", "650", "2026-03-02T14:10:01+0000")));
+    }
+
+    [Fact]
+    public async Task AnEmployeeLinkedWithoutAHire_HasEveryUpdateRoutedAsAnUpdate()
+    {
+        await store.LinkCrossReferenceAsync(new CrossReferenceRecord("worker", "wrk-8", "bamboohr", "660", DateTimeOffset.UnixEpoch), CancellationToken.None);
+
+        Assert.Equal("update", await RouteAsync(Event("employee.updated", "660", "2026-03-02T14:00:00+0000")));
+        Assert.Equal("update", await RouteAsync(Event("employee.updated", "660", "2026-03-02T14:00:05+0000")));
+    }
+
+    [Fact]
     public async Task TwoRunsAtOnce_HireOnlyOnce()
     {
         var outcomes = await Task.WhenAll(

@@ -28,6 +28,41 @@ public sealed class ConnectionHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_TextBodyWithANonJsonContentType_IsSentAsItIs()
+    {
+        var connection = await AddAsync(new ConnectionResilience());
+        const string envelope = "<env:Envelope xmlns:env=\"http://schemas.xmlsoap.org/soap/envelope/\"><env:Body/></env:Envelope>";
+
+        await harness.Http.SendAsync(
+            connection,
+            new ConnectionRequest(HttpMethod.Post, "ccx/service/acme/Human_Resources/v44.2")
+            {
+                Body = System.Text.Json.Nodes.JsonValue.Create(envelope),
+                Headers = new Dictionary<string, string> { ["Content-Type"] = "text/xml; charset=utf-8" },
+            },
+            CancellationToken.None);
+
+        var request = Assert.Single(stub.Requests);
+        Assert.Equal(envelope, request.Body);
+        Assert.StartsWith("text/xml", request.Headers["Content-Type"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendAsync_TextBodyWithoutAContentType_IsAJsonString()
+    {
+        var connection = await AddAsync(new ConnectionResilience());
+
+        await harness.Http.SendAsync(
+            connection,
+            new ConnectionRequest(HttpMethod.Post, "notes") { Body = System.Text.Json.Nodes.JsonValue.Create("hello") },
+            CancellationToken.None);
+
+        var request = Assert.Single(stub.Requests);
+        Assert.Equal("\"hello\"", request.Body);
+        Assert.StartsWith("application/json", request.Headers["Content-Type"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SendAsync_429WithRetryAfterSeconds_WaitsThatLongThenSucceeds()
     {
         var connection = await AddAsync(new ConnectionResilience { MaxRetries = 2 });

@@ -34,6 +34,12 @@ public sealed partial class NetSuiteStub : IAsyncDisposable
 
     public IReadOnlyDictionary<string, JsonObject> Records => records;
 
+    /// <summary>
+    /// Answers a request before the record API does when it returns true (after the auth check):
+    /// canned SuiteQL or saved-search results for workflows that read from NetSuite.
+    /// </summary>
+    public Func<HttpContext, string, Task<bool>>? Intercept { get; set; }
+
     public static async Task<NetSuiteStub> StartAsync(string realm, string consumerKey)
     {
         var stub = new NetSuiteStub(realm, consumerKey);
@@ -52,6 +58,11 @@ public sealed partial class NetSuiteStub : IAsyncDisposable
             || !auth.Contains("oauth_signature_method=\"HMAC-SHA256\"", StringComparison.Ordinal) || !auth.Contains("oauth_signature=", StringComparison.Ordinal))
         {
             await Error(context, 401, "INVALID_LOGIN", "Invalid login attempt.");
+            return;
+        }
+
+        if (Intercept is { } intercept && await intercept(context, body))
+        {
             return;
         }
 
@@ -144,6 +155,7 @@ public sealed partial class NetSuiteStub : IAsyncDisposable
         return context.Response.WriteAsync(body.ToJsonString());
     }
 
-    [GeneratedRegex("^/services/rest/record/v1/(?<type>[a-zA-Z]+)/eid:(?<eid>.+)$")]
+    // Custom record types (customrecord_…) have underscores and digits.
+    [GeneratedRegex("^/services/rest/record/v1/(?<type>[a-zA-Z][a-zA-Z0-9_]*)/eid:(?<eid>.+)$")]
     private static partial Regex RecordPath();
 }

@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using ServicesSync.Connections;
+using ServicesSync.Connectors.Tryton;
+
+namespace ServicesSync.Templates.Tests.Environment;
+
+/// <summary>
+/// What an accountant sets up once in a new Tryton database before employees, projects and
+/// timesheets can be posted: currency, company (the admin user's), a chart of accounts from the
+/// minimal template and an hourly service product. Returns the product id.
+/// </summary>
+internal static class TrytonCompany
+{
+    public static async Task<int> SetUpAsync(TrytonRpc rpc, Connection connection, CancellationToken ct)
+    {
+        var currency = await rpc.CreateAsync(connection, "currency.currency", new JsonObject
+        {
+            ["name"] = "US Dollar", ["symbol"] = "$", ["code"] = "USD", ["digits"] = 2, ["rounding"] = TrytonValues.Decimal(0.01m),
+        }, ct);
+        var party = await rpc.CreateAsync(connection, "party.party", new JsonObject { ["name"] = "Northwind Consulting" }, ct);
+        var company = await rpc.CreateAsync(connection, "company.company", new JsonObject { ["party"] = party, ["currency"] = currency }, ct);
+        await rpc.ModelAsync(connection, "res.user", "write", new JsonArray(new JsonArray(1), new JsonObject
+        {
+            ["companies"] = new JsonArray(new JsonArray("add", new JsonArray(company))),
+            ["company"] = company,
+        }), ct);
+        rpc.Forget(connection);
+        var context = await rpc.ContextAsync(connection, ct);
+
+        var template = (await rpc.SearchAsync(connection, "account.account.template", new JsonArray(TrytonValues.Clause("parent", "=", null)), ct))[0];
+        var session = (int)(await rpc.CallAsync(connection, "wizard.account.create_chart.create", new JsonArray(context.DeepClone()), ct))![0]!;
+        await rpc.CallAsync(connection, "wizard.account.create_chart.execute", new JsonArray(session, new JsonObject(), "start", context.DeepClone()), ct);
+        await rpc.CallAsync(connection, "wizard.account.create_chart.execute", new JsonArray(
+            session, new JsonObject { ["account"] = new JsonObject { ["company"] = company, ["account_template"] = template } }, "create_account", context.DeepClone()), ct);
+        await rpc.CallAsync(connection, "wizard.account.create_chart.execute", new JsonArray(
+            session,
+            new JsonObject
+            {
+                ["properties"] = new JsonObject
+                {
+                    ["company"] = company,
+                    ["account_receivable"] = await AccountAsync(rpc, connection, company, "receivable", ct),
+                    ["account_payable"] = await AccountAsync(rpc, connection, company, "payable", ct),
+                },
+            },
+            "create_properties",
+            context.DeepClone()), ct);
+        await rpc.CallAsync(connection, "wizard.account.create_chart.delete", new JsonArray(session, context.DeepClone()), ct);
+
+        var hour = (await rpc.SearchAsync(connection, "product.uom", new JsonArray(TrytonValues.Clause("symbol", "=", "h")), ct))[0];
+        var category = await rpc.CreateAsync(connection, "product.category", new JsonObject
+        {
+            ["name"] = "Services",
+            ["accounting"] = true,
+            ["account_revenue"] = await AccountAsync(rpc, connection, company, "revenue", ct),
+            ["account_expense"] = await AccountAsync(rpc, connection, company, "expense", ct),
+        }, ct);
+        var productTemplate = await rpc.CreateAsync(connection, "product.template", new JsonObject
+        {
+            ["name"] = "Consulting",
+            ["type"] = "service",
+            ["default_uom"] = hour,
+            ["list_price"] = TrytonValues.Decimal(100m),
+            ["account_category"] = category,
+            ["products"] = new JsonArray(new JsonArray("create", new JsonArray(new JsonObject()))),
+        }, ct);
+        return (await rpc.SearchAsync(connection, "product.product", new JsonArray(TrytonValues.Clause("template", "=", productTemplate)), ct))[0];
+    }
+
+    private static async Task<int> AccountAsync(TrytonRpc rpc, Connection connection, int company, string type, CancellationToken ct)
+        => (await rpc.SearchAsync(connection, "account.account", new JsonArray(
+            TrytonValues.Clause("company", "=", company), TrytonValues.Clause($"type.{type}", "=", true)), ct))[0];
+}
