@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Serilog;
 using ServicesSync.Composition;
+using ServicesSync.Connections;
 using ServicesSync.Definitions;
 using ServicesSync.Errors;
 using ServicesSync.Execution;
@@ -30,7 +30,7 @@ internal static class RunCommand
         };
         var connections = new Option<string?>("--connections")
         {
-            Description = "A JSON file of connections. Accepted and checked to be JSON; connection types arrive in a later release, so it is not used yet.",
+            Description = "A JSON file of connections keyed by id, as the connections API takes them; a secret may be written ${env:NAME}.",
             HelpName = "FILE",
         };
         var data = new Option<string?>("--data")
@@ -58,10 +58,7 @@ internal static class RunCommand
     {
         var definition = await ReadDefinitionAsync(settings.WorkflowFile, error, cancellationToken);
         var input = settings.InputFile is null ? null : await JsonFiles.ReadJsonAsync(settings.InputFile, "input file", cancellationToken);
-        if (settings.ConnectionsFile is not null && await JsonFiles.ReadJsonAsync(settings.ConnectionsFile, "connections file", cancellationToken) is not JsonObject)
-        {
-            throw new CliException(ExitCodes.InvalidInput, $"The connections file '{settings.ConnectionsFile}' must hold a JSON object.");
-        }
+        var connections = settings.ConnectionsFile is null ? [] : await RunConnections.ReadAsync(settings.ConnectionsFile, cancellationToken);
 
         using var host = BuildHost(settings, error);
         var validator = host.Services.GetRequiredService<IWorkflowValidator>();
@@ -83,6 +80,19 @@ internal static class RunCommand
         catch (ServicesSyncException exception) when (settings.DataDirectory is not null)
         {
             throw new CliException(ExitCodes.DataUnavailable, $"Cannot use the data directory '{settings.DataDirectory}': {exception.Message}", exception);
+        }
+
+        if (connections.Count > 0)
+        {
+            try
+            {
+                await RunConnections.SaveAsync(host.Services.GetRequiredService<IConnectionService>(), connections, settings.ConnectionsFile!, cancellationToken);
+            }
+            catch
+            {
+                await host.StopAsync(CancellationToken.None);
+                throw;
+            }
         }
 
         try

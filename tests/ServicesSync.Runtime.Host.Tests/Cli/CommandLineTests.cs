@@ -17,13 +17,13 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public async Task RunHelp_SaysConnectionsAreNotUsedYet()
+    public async Task RunHelp_DescribesTheConnectionsFile()
     {
         var result = await CliRunner.RunAsync("run", "--help");
 
         result.AssertExit(ExitCodes.Ok);
         Assert.Contains("--connections", result.Output, StringComparison.Ordinal);
-        Assert.Contains("later release", result.Output, StringComparison.Ordinal);
+        Assert.Contains("${env:NAME}", result.Output, StringComparison.Ordinal);
     }
 
     [Theory]

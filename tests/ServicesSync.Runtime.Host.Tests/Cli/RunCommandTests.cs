@@ -83,18 +83,6 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task ConnectionsFile_MustBeAJsonObject()
-    {
-        var workflow = folder.WriteFile("greet.json", SampleWorkflows.Greet("greet"));
-        var connections = folder.WriteFile("connections.json", "[1, 2]");
-
-        var result = await CliRunner.RunAsync("run", workflow, "--connections", connections);
-
-        result.AssertExit(ExitCodes.InvalidInput);
-        Assert.Contains("must hold a JSON object", result.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task WithData_TheRunIsKeptInThatStore()
     {
         var workflow = folder.WriteFile("greet.json", SampleWorkflows.Greet("greet"));
