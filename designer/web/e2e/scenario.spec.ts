@@ -154,6 +154,16 @@ test('approved time is rate-card validated and posted to NetSuite once; invalid 
   });
   expect((bill.fields.hours as number) * (bill.fields.rate as number)).toBe(1125);
 
+  // Pin the post's output: iterating on the flow again does not call the ERP.
+  await node(page, ids.post).click({ position: { x: 60, y: 12 } });
+  await page.getByRole('button', { name: 'Pin this output' }).click();
+  await testRun(page, VALID, 'completed');
+  await expect(page.getByTestId(`status-${ids.post}`)).toHaveText(/Pinned output/);
+  await expect(page.getByTestId(`status-${ids.validate}`)).toHaveText(/Completed/);
+  expect(await netsuiteRecord(timeBill(VALID))).toMatchObject({ writes: 1, changes: 1 });
+  await node(page, ids.post).click({ position: { x: 60, y: 12 } });
+  await page.getByRole('button', { name: 'Unpin output' }).click();
+
   // Test run with the invalid sample: 11 h in a day is above the project's hard limit, so the
   // entry is dead-lettered with the rule's reason and nothing reaches NetSuite.
   await testRun(page, INVALID, 'completed');
@@ -185,6 +195,7 @@ test('approved time is rate-card validated and posted to NetSuite once; invalid 
   const runRow = page.getByTestId('run-row').filter({ hasText: rerun.json.instance.id });
   await expect(runRow).toContainText('v1');
   await expect(runRow).toContainText('completed');
+  await expect(page.getByTestId('run-row').filter({ hasText: 'draft (test run)' })).toHaveCount(3);
   await runRow.getByRole('link').click();
   await expect(page.getByTestId('run-status')).toHaveText('completed');
   await expect(page.getByTestId(`status-${ids.post}`)).toHaveText(/Completed/);
