@@ -28,11 +28,19 @@ const RATE_CARD = {
   versions: [{ effectiveFrom: '2026-01-01', lines: [{ rate: 150 }, { role: 'Architect', rate: 210 }] }],
 };
 
-// What the time system posts: one approved worklog. The ids are unique per test execution, so the
-// sink's NetSuite (shared by the whole session) has never seen these time bills.
-const run = Date.now() % 1_000_000_000;
-const VALID = { worklogId: run, accountId: 'ada', project: 'ACME', date: '2026-03-02', seconds: 27_000, description: 'Mapping workshop' };
-const INVALID = { worklogId: run + 1, accountId: 'ada', project: 'ACME', date: '2026-03-03', seconds: 39_600, description: 'Go-live night' };
+/**
+ * What the time system posts: approved worklogs, 7.5 h (valid) and 11 h in one day (invalid). The
+ * ids are new per test execution, so the sink's NetSuite (shared by the whole session) and the
+ * designer have never seen this workflow or these time bills.
+ */
+function scenarioData() {
+  const run = Date.now() % 1_000_000_000;
+  return {
+    workflow: `time-to-netsuite-${run}`,
+    valid: { worklogId: run, accountId: 'ada', project: 'ACME', date: '2026-03-02', seconds: 27_000, description: 'Mapping workshop' },
+    invalid: { worklogId: run + 1, accountId: 'ada', project: 'ACME', date: '2026-03-03', seconds: 39_600, description: 'Go-live night' },
+  };
+}
 const timeBill = (worklog: { worklogId: number }) => `timebill/tempo:${worklog.worklogId}`;
 /** What reached the sink for a worklog's time bill (the external id arrives percent-encoded). */
 const requestsFor = async (worklog: { worklogId: number }) =>
@@ -57,7 +65,8 @@ async function expression(page: Page, input: string, code: string) {
   await expect(field.locator('.cm-content')).toHaveText(code);
 }
 
-async function testRun(page: Page, sample: unknown, status: string) {
+/** Runs the draft with a sample from the test-run tab; returns the test run's instance id. */
+async function testRun(page: Page, sample: unknown, status: string): Promise<string> {
   const result = page.getByTestId('test-result');
   const previous = (await result.count()) > 0 ? await result.locator('code').textContent() : null;
   await page.getByLabel("Sample message (JSON, the trigger's input)").fill(JSON.stringify(sample));
@@ -65,9 +74,11 @@ async function testRun(page: Page, sample: unknown, status: string) {
   // The result shown is this sample's run (a new instance), not the previous one.
   if (previous) await expect(result.locator('code')).not.toHaveText(previous, { timeout: 30_000 });
   await expect(result).toHaveAttribute('data-status', status, { timeout: 30_000 });
+  return (await result.locator('code').textContent())!;
 }
 
 test('approved time is rate-card validated and posted to NetSuite once; invalid time is dead-lettered with the reason', async ({ page }) => {
+  const { workflow, valid, invalid } = scenarioData();
   const all = await descriptors();
   const [hook, script, validate, post, park] = ['core.webhook', 'core.script', 'finance.validateRateCard', 'netsuite.upsertTimeBill', 'core.deadLetter'].map((t) => type(all, t));
   const ids = { hook: 'webhook', map: 'script', validate: 'validateRateCard', post: 'upsertTimeBill', park: 'deadLetter' };
@@ -83,7 +94,7 @@ test('approved time is rate-card validated and posted to NetSuite once; invalid 
   await expect(row).toContainText('stored (write-only)');
 
   await page.getByRole('link', { name: 'Workflows' }).click();
-  await createWorkflow(page, 'time-to-netsuite', 'Approved time to NetSuite');
+  await createWorkflow(page, workflow, 'Approved time to NetSuite');
 
   await dragFromPalette(page, hook!.type, 120, 90);
   await dragFromPalette(page, script!.type, 360, 90);
@@ -129,22 +140,25 @@ test('approved time is rate-card validated and posted to NetSuite once; invalid 
 
   // Test run with the valid sample: priced at the card's rate and posted to NetSuite.
   await page.getByRole('tab', { name: 'Test run' }).click();
-  await testRun(page, VALID, 'completed');
+  await testRun(page, valid, 'completed');
   for (const id of [ids.hook, ids.map, ids.validate, ids.post]) await expect(page.getByTestId(`status-${id}`)).toHaveText(/Completed/);
   await expect(page.getByTestId(`status-${ids.park}`)).toHaveCount(0);
+  await node(page, ids.map).click({ position: { x: 60, y: 12 } });
+  await expect(page.getByTestId('inspector-output')).toContainText(`"id": "${valid.worklogId}"`);
+  await expect(page.getByTestId('inspector-output')).toContainText('"durationSeconds": 27000');
   await node(page, ids.validate).click({ position: { x: 60, y: 12 } });
   const validated = page.getByTestId('inspector-output');
   await expect(validated).toContainText('"valid": true');
   await expect(validated).toContainText('"hours": 7.5');
   await expect(validated).toContainText('"amount": 1125');
   await node(page, ids.post).click({ position: { x: 60, y: 12 } });
-  await expect(page.getByTestId('inspector-output')).toContainText(`"externalId": "tempo:${VALID.worklogId}"`);
+  await expect(page.getByTestId('inspector-output')).toContainText(`"externalId": "tempo:${valid.worklogId}"`);
   await expect(page.getByTestId('inspector-output')).toContainText('"internalId"');
 
-  await expect.poll(() => netsuiteRecord(timeBill(VALID))).toMatchObject({ writes: 1, changes: 1 });
-  const bill = (await netsuiteRecord(timeBill(VALID)))!;
+  await expect.poll(() => netsuiteRecord(timeBill(valid))).toMatchObject({ writes: 1, changes: 1 });
+  const bill = (await netsuiteRecord(timeBill(valid)))!;
   expect(bill.fields).toMatchObject({
-    externalId: `tempo:${VALID.worklogId}`,
+    externalId: `tempo:${valid.worklogId}`,
     employee: { externalId: 'jira:ada' },
     tranDate: '2026-03-02',
     hours: 7.5,
@@ -157,23 +171,23 @@ test('approved time is rate-card validated and posted to NetSuite once; invalid 
   // Pin the post's output: iterating on the flow again does not call the ERP.
   await node(page, ids.post).click({ position: { x: 60, y: 12 } });
   await page.getByRole('button', { name: 'Pin this output' }).click();
-  await testRun(page, VALID, 'completed');
+  await testRun(page, valid, 'completed');
   await expect(page.getByTestId(`status-${ids.post}`)).toHaveText(/Pinned output/);
   await expect(page.getByTestId(`status-${ids.validate}`)).toHaveText(/Completed/);
-  expect(await netsuiteRecord(timeBill(VALID))).toMatchObject({ writes: 1, changes: 1 });
+  expect(await netsuiteRecord(timeBill(valid))).toMatchObject({ writes: 1, changes: 1 });
   await node(page, ids.post).click({ position: { x: 60, y: 12 } });
   await page.getByRole('button', { name: 'Unpin output' }).click();
 
   // Test run with the invalid sample: 11 h in a day is above the project's hard limit, so the
   // entry is dead-lettered with the rule's reason and nothing reaches NetSuite.
-  await testRun(page, INVALID, 'completed');
+  const parkedRun = await testRun(page, invalid, 'completed');
   await expect(page.getByTestId(`status-${ids.park}`)).toHaveText(/Dead.?lettered/i);
   await expect(page.getByTestId(`status-${ids.post}`)).toHaveCount(0);
   await node(page, ids.park).click({ position: { x: 60, y: 12 } });
   const reason = `hours.daily: Worker jira:ada logged 11 h on 2026-03-03, above the hard limit of 10 h.`;
   await expect(page.getByTestId('inspector-reason')).toHaveText(`Dead-lettered: ${reason}`);
-  expect(await netsuiteRecord(timeBill(INVALID))).toBeUndefined();
-  expect(await requestsFor(INVALID)).toEqual([]);
+  expect(await netsuiteRecord(timeBill(invalid))).toBeUndefined();
+  expect(await requestsFor(invalid)).toEqual([]);
 
   // Save and publish.
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -183,10 +197,10 @@ test('approved time is rate-card validated and posted to NetSuite once; invalid 
 
   // The published version gets the same worklog again (a redelivered webhook): the upsert by
   // external id reaches NetSuite again but creates and changes nothing.
-  const rerun = await api<{ instance: { id: string; status: string } }>('POST', '/workflows/time-to-netsuite/runs?wait=30', VALID);
+  const rerun = await api<{ instance: { id: string; status: string } }>('POST', `/workflows/${workflow}/runs?wait=30`, valid);
   expect(rerun.json.instance.status).toBe('completed');
-  expect(await netsuiteRecord(timeBill(VALID))).toMatchObject({ writes: 2, changes: 1, fields: { hours: 7.5, rate: 150 } });
-  const puts = await requestsFor(VALID);
+  expect(await netsuiteRecord(timeBill(valid))).toMatchObject({ writes: 2, changes: 1, fields: { hours: 7.5, rate: 150 } });
+  const puts = await requestsFor(valid);
   expect(puts.map((r) => `${r.method} ${r.status}`)).toEqual(['PUT 204', 'PUT 204']);
 
   // The run is in the runs list; its view shows each node's status and the journal.
@@ -200,12 +214,17 @@ test('approved time is rate-card validated and posted to NetSuite once; invalid 
   await expect(page.getByTestId('run-status')).toHaveText('completed');
   await expect(page.getByTestId(`status-${ids.post}`)).toHaveText(/Completed/);
   await node(page, ids.post).click({ position: { x: 60, y: 12 } });
-  await expect(page.getByTestId('inspector-output')).toContainText(`"externalId": "tempo:${VALID.worklogId}"`);
+  await expect(page.getByTestId('inspector-output')).toContainText(`"externalId": "tempo:${valid.worklogId}"`);
 
-  // The invalid test run's view shows the dead-lettered entry with its reason in the journal.
-  await page.getByRole('link', { name: 'Dead letters' }).click();
-  const letter = page.getByRole('row').filter({ hasText: reason });
-  await expect(letter).toContainText('time-to-netsuite');
+  // The dead-letter list has the invalid entry with its reason; its run's journal shows the reason too.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dead letters' }).click();
+  await page.getByLabel('Workflow').fill(workflow);
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  const letter = page.getByRole('row').filter({ hasText: parkedRun });
+  await expect(letter).toContainText(reason);
+  await expect(letter).toContainText(ids.park);
   await letter.getByRole('link').click();
+  await expect(page.getByTestId('run-status')).toHaveText('completed');
+  await expect(page.getByTestId(`status-${ids.park}`)).toHaveText(/Dead-lettered/);
   await expect(page.getByTestId('journal-reason')).toHaveText(reason);
 });
