@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { ActivityDescriptor } from '../src/model/descriptors';
 import { api, connect, createWorkflow, descriptors, dragFromPalette, node, selectNode, signIn } from './support/designer';
-import { createNetSuiteConnection, netsuiteRecord, sinkRequests } from './support/erp';
+import { createNetSuiteConnection, netsuiteRecord, sinkRequests, testConnection } from './support/erp';
 
 // The issue's scenario with the product's own activities: approved time from an HR/time system
 // arrives on a webhook, a JavaScript snippet maps it to a canonical time entry,
@@ -86,9 +86,14 @@ test('approved time is rate-card validated and posted to NetSuite once; invalid 
   // The ERP connection exists before the workflow, as an administrator would set it up; the
   // connections page lists it with its secrets write-only.
   await createNetSuiteConnection(CONNECTION);
+  expect(await testConnection(CONNECTION)).toMatchObject({ ok: true });
+  // The sink checks signatures as NetSuite does: a wrong token secret is refused.
+  await createNetSuiteConnection(`${CONNECTION}-wrong`, { tokenSecret: 'not-the-secret' });
+  expect(await testConnection(`${CONNECTION}-wrong`)).toMatchObject({ ok: false, errorKind: expect.stringMatching(/configuration/i) });
+  expect((await api('DELETE', `/connections/${CONNECTION}-wrong`)).status).toBe(204);
   await signIn(page);
   await page.getByRole('link', { name: 'Connections' }).click();
-  const row = page.getByTestId('connection-row').filter({ hasText: CONNECTION });
+  const row = page.getByTestId('connection-row').filter({ has: page.getByRole('cell', { name: CONNECTION, exact: true }) });
   await expect(row).toContainText('netsuite');
   await expect(row).toContainText('netsuiteTba');
   await expect(row).toContainText('stored (write-only)');

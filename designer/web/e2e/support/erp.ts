@@ -13,9 +13,9 @@ export function netsuiteAccount(): NetSuiteAccount {
  * would (the secrets go in once and never come back). An id already taken by an earlier spec of the
  * same session is reused: it points at the same sink with the same credentials.
  */
-export async function createNetSuiteConnection(id: string): Promise<void> {
-  const account = netsuiteAccount();
-  const { accountId, ...secrets } = account;
+export async function createNetSuiteConnection(id: string, secretOverrides: Partial<Omit<NetSuiteAccount, 'accountId'>> = {}): Promise<void> {
+  const { accountId, ...account } = netsuiteAccount();
+  const secrets = { ...account, ...secretOverrides };
   const created = await api<unknown>('POST', '/connections', {
     id,
     type: 'netsuite',
@@ -26,6 +26,11 @@ export async function createNetSuiteConnection(id: string): Promise<void> {
     resilience: { maxRetries: 0 },
   });
   if (created.status !== 201 && created.status !== 409) throw new Error(`Creating connection ${id} answered ${created.status}: ${JSON.stringify(created.json)}`);
+}
+
+/** The connection test (one signed call to NetSuite's metadata catalog) as the API answers it. */
+export async function testConnection(id: string): Promise<{ ok: boolean; message: string; errorKind: string | null }> {
+  return (await api<{ ok: boolean; message: string; errorKind: string | null }>('POST', `/connections/${encodeURIComponent(id)}/test`)).json;
 }
 
 export async function sinkRequests(): Promise<SinkRequest[]> {
