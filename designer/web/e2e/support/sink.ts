@@ -46,9 +46,10 @@ const RECORD = /^\/services\/rest\/record\/v1\/([a-zA-Z]+)\/eid:(.+)$/;
  * `PUT /services/rest/record/v1/{type}/eid:{externalId}` creates (204 with Location) or updates
  * (204) the record with that external id — and refuses (401) any request whose OAuth 1.0a
  * token-based-auth signature (HMAC-SHA256) does not verify against the account's secrets, or
- * reuses a nonce. `GET /_sink/requests` and `GET /_sink/netsuite` show the tests what arrived.
+ * reuses a nonce. Any other path records what is posted and answers 201 (a generic ERP stand-in).
+ * `GET /_sink/requests` (also `/requests`) and `GET /_sink/netsuite` show the tests what arrived.
  */
-export async function startSink(account: NetSuiteAccount): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startSink(account: NetSuiteAccount = newNetSuiteAccount()): Promise<{ url: string; close: () => Promise<void> }> {
   const requests: SinkRequest[] = [];
   const records = new Map<string, NetSuiteRecord>();
   const nonces = new Set<string>();
@@ -67,6 +68,16 @@ export async function startSink(account: NetSuiteAccount): Promise<{ url: string
   };
   const netsuiteError = (res: ServerResponse, status: number, code: string, detail: string) =>
     json(res, status, { title: status === 401 ? 'Unauthorized' : 'Error', status, 'o:errorDetails': [{ detail, 'o:errorCode': code }] }, 'application/vnd.oracle.resource+json; type=error');
+
+  const generic = (res: ServerResponse, body: string) => {
+    let received: unknown = body;
+    try {
+      received = body ? JSON.parse(body) : null;
+    } catch {
+      /* not JSON: echo the text */
+    }
+    return json(res, 201, { id: `erp-${requests.length + 1}`, received });
+  };
 
   const netsuite = (req: IncomingMessage, res: ServerResponse, body: string): number => {
     const problem = verifyTokenAuth(req, account, nonces);
@@ -107,9 +118,9 @@ export async function startSink(account: NetSuiteAccount): Promise<{ url: string
   const server = createServer(async (req, res) => {
     const body = await read(req);
     const path = req.url ?? '';
-    if (path === '/_sink/requests') return void json(res, 200, requests);
+    if (path === '/_sink/requests' || path === '/requests') return void json(res, 200, requests);
     if (path === '/_sink/netsuite') return void json(res, 200, { records: Object.fromEntries(records) } satisfies NetSuiteState);
-    const status = path.startsWith('/services/rest/') ? netsuite(req, res, body) : json(res, 404, { error: `Nothing is served at ${path}.` });
+    const status = path.startsWith('/services/rest/') ? netsuite(req, res, body) : generic(res, body);
     requests.push({ method: req.method ?? '', path, body, status });
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
