@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startSink } from './support/sink';
+import { newNetSuiteAccount, startSink } from './support/sink';
 
 const repo = resolve(import.meta.dirname, '../../..');
 export const STATE_FILE = join(tmpdir(), 'servicessync-designer-e2e.json');
@@ -31,8 +31,8 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs: n
 
 /**
  * Starts the designer host from the Release build (eng/test.sh builds it) on a free port with a
- * fresh data directory, and a tiny HTTP sink standing in for the ERP; the key the host writes on
- * first start is what the tests sign in with.
+ * fresh data directory, and a small HTTP sink playing NetSuite (the ERP) with fresh token-based-auth
+ * credentials; the key the host writes on first start is what the tests sign in with.
  */
 export default async function globalSetup() {
   const dll = process.env.DESIGNER_DLL ?? join(repo, 'designer/ServicesSync.Designer/bin/Release/net10.0/ServicesSync.Designer.dll');
@@ -59,10 +59,12 @@ export default async function globalSetup() {
   }
   const key = readFileSync(join(data, 'initial-api-key.txt'), 'utf8').trim();
   if (!log.includes(`Sign in with this key: ${key}`)) throw new Error(`The host did not print the initial key:\n${log}`);
-  const sink = await startSink();
+  const netsuite = newNetSuiteAccount();
+  const sink = await startSink(netsuite);
   process.env.DESIGNER_URL = url;
   process.env.DESIGNER_KEY = key;
   process.env.SINK_URL = sink.url;
+  process.env.SINK_NETSUITE_ACCOUNT = JSON.stringify(netsuite);
   process.env.DESIGNER_DATA = data;
   writeFileSync(STATE_FILE, JSON.stringify({ pid: host.pid, data, url, key, sinkUrl: sink.url }));
   (globalThis as Record<string, unknown>).__designerHost = host;

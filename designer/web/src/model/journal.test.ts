@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeJournal, type JournalEntry } from './journal';
+import { parkedAny, parkedReasons, summarizeJournal, type JournalEntry } from './journal';
 
 let sequence = 0;
 const entry = (activityId: string, kind: JournalEntry['kind'], extra: Partial<JournalEntry> = {}): JournalEntry => ({
@@ -57,5 +57,32 @@ describe('summarizeJournal', () => {
     const first = entry('a', 'attemptFailed');
     const second = entry('a', 'completed');
     expect(summarizeJournal([second, first]).get('a')?.status).toBe('completed');
+  });
+});
+
+describe('parkedReasons', () => {
+  it('gives each activity of the run its reason and ignores other runs and letters without one', () => {
+    const reasons = parkedReasons(
+      [
+        { instanceId: 'run-1', activityId: 'suspense', reason: 'Rate card: no rate on 2025-12-30.' },
+        { instanceId: 'run-2', activityId: 'suspense', reason: 'another run' },
+        { instanceId: 'run-1', activityId: 'post', reason: null },
+        { instanceId: 'run-1', activityId: null, reason: 'an incident of the whole run' },
+      ],
+      'run-1',
+    );
+    expect([...reasons]).toEqual([['suspense', 'Rate card: no rate on 2025-12-30.']]);
+  });
+
+  it('joins the distinct reasons of one activity that parked several items', () => {
+    const letters = ['hours above the limit', 'no rate', 'hours above the limit'].map((reason) => ({ instanceId: 'r', activityId: 'park', reason }));
+    expect(parkedReasons(letters, 'r').get('park')).toBe('hours above the limit\nno rate');
+  });
+});
+
+describe('parkedAny', () => {
+  it('is true only when the journal has a dead-lettered entry', () => {
+    expect(parkedAny([entry('hook', 'completed'), entry('park', 'deadLettered')])).toBe(true);
+    expect(parkedAny([entry('hook', 'completed'), entry('post', 'faulted')])).toBe(false);
   });
 });

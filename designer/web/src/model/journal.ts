@@ -71,3 +71,31 @@ export function summarizeJournal(journal: readonly JournalEntry[], pinned: reado
   }
   return runs;
 }
+
+/** What the dead-letter list says about one parked message: enough to name the run and the activity. */
+export interface ParkedLetter {
+  instanceId: string;
+  activityId?: string | null;
+  reason?: string | null;
+}
+
+/**
+ * The reason each activity of one run parked its message. The journal records only the parked
+ * message; the reason (what an operator needs first) is kept in the dead-letter list.
+ */
+export function parkedReasons(letters: readonly ParkedLetter[], instanceId: string): Map<string, string> {
+  const reasons = new Map<string, string>();
+  for (const letter of letters) {
+    if (letter.instanceId !== instanceId || !letter.activityId || !letter.reason) continue;
+    const earlier = reasons.get(letter.activityId);
+    // Inside a for-each one activity can park several items; show every distinct reason.
+    if (earlier === undefined) reasons.set(letter.activityId, letter.reason);
+    else if (!earlier.split('\n').includes(letter.reason)) reasons.set(letter.activityId, `${earlier}\n${letter.reason}`);
+  }
+  return reasons;
+}
+
+/** Whether a run parked anything, so the dead-letter list is worth asking. */
+export function parkedAny(journal: readonly JournalEntry[]): boolean {
+  return journal.some((e) => e.kind === 'deadLettered');
+}

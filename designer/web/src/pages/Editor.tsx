@@ -28,6 +28,7 @@ import { useApp } from '../shell/AppContext';
 import { Dialog } from '../shell/Dialog';
 import { Link } from '../shell/Link';
 import { graphOf, withLayout } from './editorGraph';
+import { useParkedReasons } from './useParkedReasons';
 
 let clipboard: Clip | null = null;
 
@@ -108,6 +109,7 @@ export function Editor({ draft }: { draft: WorkflowDraft }) {
   const single = selected.length === 1 ? selected[0]! : null;
   const takenIds = useMemo(() => new Set(graph.nodes.map((n) => n.id)), [graph.nodes]);
   const runs = useMemo(() => (result ? summarizeJournal(result.journal, result.pinned) : new Map()), [result]);
+  const parked = useParkedReasons(draft.id, result?.instanceId, result?.journal);
 
   const sampleJson = useMemo<Json | undefined>(() => {
     try {
@@ -502,6 +504,7 @@ export function Editor({ draft }: { draft: WorkflowDraft }) {
                         activityId={single.id}
                         run={runs.get(single.id)}
                         pinned={pins[single.id]?.output}
+                        parkedReason={parked.get(single.id)}
                         onPin={singleDescriptor?.isTrigger ? undefined : (output, outcome) => setPins((p) => ({ ...p, [single.id]: outcome ? { output, outcome } : { output } }))}
                         onUnpin={() =>
                           setPins((p) => {

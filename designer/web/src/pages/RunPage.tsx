@@ -13,6 +13,7 @@ import { useApp } from '../shell/AppContext';
 import { JsonView } from '../shell/JsonView';
 import { Link } from '../shell/Link';
 import { graphOf } from './editorGraph';
+import { useParkedReasons } from './useParkedReasons';
 
 /** One run: the diagram with each node's status, the journal, retry and cancel. */
 export function RunPage({ id }: { id: string }) {
@@ -60,6 +61,8 @@ export function RunPage({ id }: { id: string }) {
     }
   };
 
+  const parked = useParkedReasons(detail?.instance.workflowId, detail?.instance.id, detail?.journal);
+
   if (error)
     return (
       <main className="centered">
@@ -94,7 +97,7 @@ export function RunPage({ id }: { id: string }) {
       <div className="run-body">
         {definition ? (
           <ReactFlowProvider>
-            <RunDiagram definition={definition.definition} detail={detail} note={definition.note} descriptorsIndex={descriptors} />
+            <RunDiagram definition={definition.definition} detail={detail} note={definition.note} descriptorsIndex={descriptors} parked={parked} />
           </ReactFlowProvider>
         ) : (
           <p className="hint">The workflow's definition is no longer available; the journal below is complete.</p>
@@ -125,6 +128,11 @@ export function RunPage({ id }: { id: string }) {
                 <td>{e.outcomes.join(', ')}</td>
                 <td>
                   {e.error && <p className="error-text">{e.error.message}</p>}
+                  {e.kind === 'deadLettered' && parked.has(e.activityId) && (
+                    <p className="error-text" data-testid="journal-reason">
+                      {parked.get(e.activityId)}
+                    </p>
+                  )}
                   <details>
                     <summary>Input and output</summary>
                     <JsonView value={e.input} label={`Input of entry ${e.sequence}`} />
@@ -144,7 +152,19 @@ export function RunPage({ id }: { id: string }) {
   );
 }
 
-function RunDiagram({ definition, detail, note, descriptorsIndex }: { definition: WorkflowDefinition; detail: InstanceDetail; note: string; descriptorsIndex: ReturnType<typeof useApp>['descriptors'] }) {
+function RunDiagram({
+  definition,
+  detail,
+  note,
+  descriptorsIndex,
+  parked,
+}: {
+  definition: WorkflowDefinition;
+  detail: InstanceDetail;
+  note: string;
+  descriptorsIndex: ReturnType<typeof useApp>['descriptors'];
+  parked: ReadonlyMap<string, string>;
+}) {
   const initial = useMemo<GraphState>(() => graphOf(definition, descriptorsIndex), [definition, descriptorsIndex]);
   const { graph, update } = useEditorGraph(initial);
   const overlays = useMemo(() => new OverlayStore(), []);
@@ -160,7 +180,7 @@ function RunDiagram({ definition, detail, note, descriptorsIndex }: { definition
             <Canvas graph={graph} readOnly update={update} />
           </div>
           <aside className="side" aria-label="Activity data">
-            {selected ? <Inspector activityId={selected.id} run={runs.get(selected.id)} pinned={undefined} /> : <p className="hint">Select an activity.</p>}
+            {selected ? <Inspector activityId={selected.id} run={runs.get(selected.id)} pinned={undefined} parkedReason={parked.get(selected.id)} /> : <p className="hint">Select an activity.</p>}
           </aside>
         </div>
       </OverlayContext.Provider>

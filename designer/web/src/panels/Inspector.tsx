@@ -2,17 +2,23 @@ import type { Json } from '../model/definition';
 import type { NodeRun } from '../model/journal';
 import { JsonView } from '../shell/JsonView';
 
-/** The selected activity's data from the last run: input, output, error, attempts; pin its output. */
+/**
+ * The selected activity's data from the last run: input, output, error, attempts, and why it
+ * dead-lettered its message; pin its output.
+ */
 export function Inspector({
   activityId,
   run,
   pinned,
+  parkedReason,
   onPin,
   onUnpin,
 }: {
   activityId: string;
   run: NodeRun | undefined;
   pinned: Json | undefined;
+  /** The reason in the dead-letter list, when this activity parked a message in the run. */
+  parkedReason?: string | undefined;
   onPin?: (output: Json, outcome: string | undefined) => void;
   onUnpin?: () => void;
 }) {
@@ -27,6 +33,11 @@ export function Inspector({
             {run.last.outcomes.length > 0 && ` → ${run.last.outcomes.join(', ')}`} · {run.durationMs} ms
           </p>
           {run.last.error && <p className="error-text">{run.last.error.message}</p>}
+          {parkedReason && (
+            <p className="error-text" data-testid="inspector-reason">
+              Dead-lettered: {parkedReason}
+            </p>
+          )}
           <h3>Input</h3>
           <JsonView value={run.last.input} label={`Input of ${activityId}`} />
           <h3>Output</h3>
