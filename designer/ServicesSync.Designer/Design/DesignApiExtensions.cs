@@ -17,6 +17,7 @@ internal static class DesignApiExtensions
         services.AddTransient<PinnedOutputActivity>();
         services.AddSingleton(templates);
         services.AddSingleton<TemplateCatalog>();
+        services.AddSingleton<TemplateInstantiation>();
         return services;
     }
 

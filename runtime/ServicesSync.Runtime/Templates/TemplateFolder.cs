@@ -98,9 +98,12 @@ public sealed class TemplateFolder
 }
 
 /// <summary>The result of applying parameters: the definition to read and validate, or why not.</summary>
-public sealed record TemplateInstance(string? WorkflowJson, IReadOnlyList<string> Problems)
+public sealed record TemplateInstance(string? WorkflowJson, IReadOnlyList<TemplateProblem> Details)
 {
-    public bool Succeeded => WorkflowJson is not null && Problems.Count == 0;
+    public bool Succeeded => WorkflowJson is not null && Details.Count == 0;
+
+    /// <summary>Each problem as one line with its command-line hint.</summary>
+    public IReadOnlyList<string> Problems => [.. Details.Select(d => d.ToString())];
 }
 
 /// <summary>A template that cannot be read or imported as it is.</summary>

@@ -12,18 +12,18 @@ internal static class TemplateInstantiator
 {
     public static TemplateInstance Instantiate(TemplateFolder template, IReadOnlyDictionary<string, string> values)
     {
-        var problems = new List<string>();
+        var problems = new List<TemplateProblem>();
         var known = template.Manifest.Parameters.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var unknown in values.Keys.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal))
         {
-            problems.Add(known.Count == 0
+            problems.Add(new(TemplateProblemCodes.Unknown, unknown, known.Count == 0
                 ? $"template '{template.Name}' has no parameters, but '{unknown}' was given"
-                : $"template '{template.Name}' has no parameter '{unknown}'; it has {string.Join(", ", known.Order(StringComparer.Ordinal))}");
+                : $"template '{template.Name}' has no parameter '{unknown}'; it has {string.Join(", ", known.Order(StringComparer.Ordinal))}"));
         }
 
         if (JsonNode.Parse(template.WorkflowJson) is not JsonObject workflow)
         {
-            return new TemplateInstance(null, [$"{TemplateFolder.WorkflowFile} of template '{template.Name}' is not a JSON object"]);
+            return new TemplateInstance(null, [new(TemplateProblemCodes.NotAnObject, null, $"{TemplateFolder.WorkflowFile} of template '{template.Name}' is not a JSON object")]);
         }
 
         foreach (var parameter in template.Manifest.Parameters)
@@ -39,9 +39,12 @@ internal static class TemplateInstantiator
             }
             else
             {
-                problems.Add($"template '{template.Name}' needs parameter '{parameter.Name}' ({parameter.Title}"
-                    + (parameter.ConnectionType is null ? "" : $": the id of a {parameter.ConnectionType} connection")
-                    + $"): pass --param {parameter.Name}=<value>");
+                problems.Add(new(
+                    TemplateProblemCodes.Missing,
+                    parameter.Name,
+                    $"template '{template.Name}' needs parameter '{parameter.Name}' ({parameter.Title}"
+                        + (parameter.ConnectionType is null ? "" : $": the id of a {parameter.ConnectionType} connection") + ")",
+                    $"pass --param {parameter.Name}=<value>"));
                 continue;
             }
 
@@ -56,7 +59,7 @@ internal static class TemplateInstantiator
             : new TemplateInstance(workflow.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), []);
     }
 
-    private static JsonNode? Convert(TemplateParameter parameter, string text, List<string> problems)
+    private static JsonNode? Convert(TemplateParameter parameter, string text, List<TemplateProblem> problems)
     {
         switch (parameter.Kind)
         {
@@ -66,7 +69,7 @@ internal static class TemplateInstantiator
                     return JsonValue.Create(number);
                 }
 
-                problems.Add($"parameter '{parameter.Name}' must be a number; got '{text}'");
+                problems.Add(new(TemplateProblemCodes.WrongKind, parameter.Name, $"parameter '{parameter.Name}' must be a number; got '{text}'"));
                 return null;
             case TemplateParameterKind.Boolean:
                 if (bool.TryParse(text, out var flag))
@@ -74,7 +77,7 @@ internal static class TemplateInstantiator
                     return JsonValue.Create(flag);
                 }
 
-                problems.Add($"parameter '{parameter.Name}' must be true or false; got '{text}'");
+                problems.Add(new(TemplateProblemCodes.WrongKind, parameter.Name, $"parameter '{parameter.Name}' must be true or false; got '{text}'"));
                 return null;
             case TemplateParameterKind.Json:
                 try
@@ -83,21 +86,21 @@ internal static class TemplateInstantiator
                 }
                 catch (JsonException ex)
                 {
-                    problems.Add($"parameter '{parameter.Name}' must be JSON: {ex.Message}");
+                    problems.Add(new(TemplateProblemCodes.WrongKind, parameter.Name, $"parameter '{parameter.Name}' must be JSON: {ex.Message}"));
                     return null;
                 }
 
             default:
                 if (string.IsNullOrWhiteSpace(text))
                 {
-                    problems.Add($"parameter '{parameter.Name}' is empty");
+                    problems.Add(new(TemplateProblemCodes.Empty, parameter.Name, $"parameter '{parameter.Name}' is empty"));
                 }
 
                 return JsonValue.Create(text);
         }
     }
 
-    private static void Write(JsonObject workflow, TemplateTarget target, JsonNode? value, TemplateParameter parameter, TemplateFolder template, List<string> problems)
+    private static void Write(JsonObject workflow, TemplateTarget target, JsonNode? value, TemplateParameter parameter, TemplateFolder template, List<TemplateProblem> problems)
     {
         if (target.Variable is { } variable)
         {
@@ -115,7 +118,7 @@ internal static class TemplateInstantiator
             .FirstOrDefault(a => a["id"]?.GetValue<string>() == target.Activity);
         if (node is null || target.Input is null)
         {
-            problems.Add($"parameter '{parameter.Name}' of template '{template.Name}' targets {target}, which its workflow does not have");
+            problems.Add(new(TemplateProblemCodes.TargetMissing, parameter.Name, $"parameter '{parameter.Name}' of template '{template.Name}' targets {target}, which its workflow does not have"));
             return;
         }
 

@@ -84,6 +84,21 @@ public sealed class TemplateFolderTests : IDisposable
     }
 
     [Fact]
+    public void Instantiate_EachProblem_NamesItsParameterAndCode_AndKeepsTheCommandLineHintApart()
+    {
+        var template = Write(Manifest);
+
+        var instance = template.Instantiate(new Dictionary<string, string> { ["roundingMinutes"] = "quarter", ["colour"] = "blue" });
+
+        Assert.Equal(
+            [("colour", TemplateProblemCodes.Unknown), ("erpUrl", TemplateProblemCodes.Missing), ("rateCard", TemplateProblemCodes.Missing), ("roundingMinutes", TemplateProblemCodes.WrongKind)],
+            instance.Details.Select(d => (d.Parameter, d.Code)).Order());
+        var missing = instance.Details.Single(d => d.Parameter == "erpUrl");
+        Assert.DoesNotContain("--param", missing.Message, StringComparison.Ordinal);
+        Assert.Equal("pass --param erpUrl=<value>", missing.Hint);
+    }
+
+    [Fact]
     public void Instantiate_TargetMissingFromTheWorkflow_IsReported()
     {
         var template = Write("""

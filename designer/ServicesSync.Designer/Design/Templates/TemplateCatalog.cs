@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ServicesSync.Templates;
 
 namespace ServicesSync.Designer.Design.Templates;
 
 /// <summary>
-/// Reads starter templates from disk: <c>templates/&lt;name&gt;/workflow.json</c> and its
-/// <c>samples/*.json</c> payloads. Read on each request, so a template edited while the designer
+/// Reads starter templates from disk: <c>templates/&lt;name&gt;/workflow.json</c>, its manifest
+/// (<c>template.json</c>: title and parameters) and its <c>samples/*.json</c> payloads, through the
+/// same <see cref="TemplateFolder"/> as <c>servicessync import</c>. Read on each request, so a template edited while the designer
 /// runs shows at once; a template that cannot be read is listed with the reason instead of hidden.
 /// </summary>
 internal sealed class TemplateCatalog(TemplateCatalogOptions options)
@@ -32,7 +34,8 @@ internal sealed class TemplateCatalog(TemplateCatalogOptions options)
             .ToArray();
     }
 
-    public TemplateDetail? Find(string name)
+    /// <summary>The folder of a template; null when there is none by that name.</summary>
+    public string? FolderOf(string name)
     {
         if (!IsAvailable || !IsSafeName(name))
         {
@@ -40,13 +43,18 @@ internal sealed class TemplateCatalog(TemplateCatalogOptions options)
         }
 
         var folder = Path.Combine(options.Directory!, name);
-        var workflowPath = Path.Combine(folder, WorkflowFile);
-        if (!File.Exists(workflowPath))
+        return File.Exists(Path.Combine(folder, WorkflowFile)) ? folder : null;
+    }
+
+    public TemplateDetail? Find(string name)
+    {
+        if (FolderOf(name) is not { } folder)
         {
             return null;
         }
 
-        var (definition, error) = ReadJson(workflowPath);
+        var (definition, error) = ReadJson(Path.Combine(folder, WorkflowFile));
+        var (manifest, manifestError) = ReadManifest(folder);
         var samples = SampleFiles(folder).Select(path =>
         {
             var (payload, sampleError) = new FileInfo(path).Length > MaxSampleBytes
@@ -54,16 +62,60 @@ internal sealed class TemplateCatalog(TemplateCatalogOptions options)
                 : ReadJson(path);
             return new TemplateSample(Path.GetFileNameWithoutExtension(path), payload, sampleError);
         }).ToArray();
-        return new TemplateDetail(name, definition, error, samples);
+        var (title, description) = Describe(name, definition, manifest);
+        return new TemplateDetail(
+            name,
+            title,
+            description,
+            manifest?.Tags ?? [],
+            definition,
+            error ?? manifestError,
+            manifest?.Parameters.Select(TemplateParameterView.From).ToArray() ?? [],
+            samples);
     }
 
     private static TemplateSummary Summarize(string folder)
     {
         var name = Path.GetFileName(folder);
         var (definition, error) = ReadJson(Path.Combine(folder, WorkflowFile));
+        var (manifest, manifestError) = ReadManifest(folder);
+        var (title, description) = Describe(name, definition, manifest);
+        return new TemplateSummary(
+            name,
+            title,
+            description,
+            manifest?.Tags ?? [],
+            manifest?.Parameters.Count ?? 0,
+            SampleFiles(folder).Select(Path.GetFileNameWithoutExtension).ToArray()!,
+            error ?? manifestError);
+    }
+
+    // The manifest's words when it has them: they are written for someone choosing a template.
+    private static (string Title, string Description) Describe(string name, JsonNode? definition, TemplateManifest? manifest)
+    {
         var title = definition?["name"] is JsonValue v && v.TryGetValue<string>(out var n) ? n : name;
         var description = definition?["description"] is JsonValue d && d.TryGetValue<string>(out var text) ? text : "";
-        return new TemplateSummary(name, title, description, SampleFiles(folder).Select(Path.GetFileNameWithoutExtension).ToArray()!, error);
+        return manifest is null
+            ? (title, description)
+            : (manifest.Title, string.IsNullOrEmpty(manifest.Summary) ? description : manifest.Summary);
+    }
+
+    /// <summary>The manifest, null for a template without one; a manifest that cannot be used is an error to show.</summary>
+    private static (TemplateManifest? Manifest, string? Error) ReadManifest(string folder)
+    {
+        if (!File.Exists(Path.Combine(folder, TemplateFolder.ManifestFile)))
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            return (TemplateFolder.Read(folder).Manifest, null);
+        }
+        catch (Exception exception) when (exception is TemplateException or IOException or UnauthorizedAccessException)
+        {
+            return (null, exception.Message);
+        }
     }
 
     private static IEnumerable<string> SampleFiles(string folder)
@@ -93,8 +145,17 @@ internal sealed class TemplateCatalog(TemplateCatalogOptions options)
            && !name.StartsWith('.');
 }
 
-internal sealed record TemplateSummary(string Name, string Title, string Description, IReadOnlyList<string> Samples, string? Error);
+internal sealed record TemplateSummary(
+    string Name, string Title, string Description, IReadOnlyList<string> Tags, int ParameterCount, IReadOnlyList<string> Samples, string? Error);
 
-internal sealed record TemplateDetail(string Name, JsonNode? Definition, string? Error, IReadOnlyList<TemplateSample> Samples);
+internal sealed record TemplateDetail(
+    string Name,
+    string Title,
+    string Description,
+    IReadOnlyList<string> Tags,
+    JsonNode? Definition,
+    string? Error,
+    IReadOnlyList<TemplateParameterView> Parameters,
+    IReadOnlyList<TemplateSample> Samples);
 
 internal sealed record TemplateSample(string Name, JsonNode? Payload, string? Error);

@@ -13,6 +13,7 @@ import type {
   InstancePage,
   InstanceStatus,
   InstanceSummary,
+  InstantiatedTemplate,
   PublishedVersion,
   PublishResult,
   ScheduleSummary,
@@ -122,6 +123,9 @@ export class ApiClient {
 
   listTemplates = () => this.get<TemplateSummary[]>('/design/templates');
   getTemplate = (name: string) => this.get<TemplateDetail>(`/design/templates/${encodeURIComponent(name)}`);
+  /** Applies parameter values on the server; a 422 ApiError lists each problem with the parameter it belongs to. */
+  instantiateTemplate = async (name: string, body: { parameters: Record<string, string> }) =>
+    (await this.send<InstantiatedTemplate>('POST', `/design/templates/${encodeURIComponent(name)}/instantiate`, body)).value;
 
   /**
    * Schedules with next fire times and connections are served by later parts of the runtime

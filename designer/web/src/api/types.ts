@@ -2,6 +2,7 @@
 
 import type { Json, WorkflowDefinition } from '../model/definition';
 import type { ErrorInfo, JournalEntry } from '../model/journal';
+import type { ServerProblem, TemplateParameter } from '../model/templateForm';
 import type { Problem } from '../model/validation';
 
 export type InstanceStatus = 'running' | 'suspended' | 'completed' | 'faulted' | 'cancelled';
@@ -120,15 +121,28 @@ export interface TemplateSummary {
   name: string;
   title: string;
   description: string;
+  tags?: string[];
+  parameterCount?: number;
   samples: string[];
   error?: string | null;
 }
 
 export interface TemplateDetail {
   name: string;
+  title?: string;
+  description?: string;
   definition: Json;
   error?: string | null;
+  /** What the template asks for on import (connections, rate card, schedule …). */
+  parameters?: TemplateParameter[];
   samples: { name: string; payload: Json; error?: string | null }[];
+}
+
+/** POST /design/templates/{name}/instantiate: the definition to save as a draft, with the problems it still has. */
+export interface InstantiatedTemplate {
+  template: string;
+  definition: Json;
+  problems: ServerProblem[];
 }
 
 /** A schedule trigger of a published workflow with its fire times (GET /api/v1/schedules). */

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { ApiError, describeError } from '../api/errors';
-import type { TemplateSummary, WorkflowSummary } from '../api/types';
-import { emptyDefinition, IDENTIFIER, type WorkflowDefinition } from '../model/definition';
+import type { ConnectionSummary, TemplateDetail, TemplateSummary, WorkflowSummary } from '../api/types';
+import { emptyDefinition, IDENTIFIER, type Json, type WorkflowDefinition } from '../model/definition';
 import { parseImport } from '../model/importer';
+import { TemplateDialog } from '../panels/TemplateDialog';
 import { useApp } from '../shell/AppContext';
 import { Link } from '../shell/Link';
 import { navigate } from '../shell/router';
@@ -15,6 +16,7 @@ export function WorkflowsPage() {
   const [newId, setNewId] = useState('');
   const [newName, setNewName] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  const [using, setUsing] = useState<{ summary: TemplateSummary; template: TemplateDetail; connections: ConnectionSummary[] | null } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const load = useCallback(() => {
@@ -25,15 +27,22 @@ export function WorkflowsPage() {
     if (session.templatesAvailable) api.listTemplates().then(setTemplates, () => setTemplates([]));
   }, [api, session.templatesAvailable]);
 
-  const create = async (definition: WorkflowDefinition, what: string) => {
+  /** Saves the draft and opens it; the reason when it cannot be saved. */
+  const save = async (definition: WorkflowDefinition, what: string): Promise<string | null> => {
     try {
       await api.createDraft({ ...definition, version: 0 });
       notify(`Created ${definition.id} ${what}.`);
       navigate(`/workflows/${encodeURIComponent(definition.id)}`);
+      return null;
     } catch (e) {
       const text = e instanceof ApiError && e.status === 409 ? `A workflow with id '${definition.id}' already exists; open it, or import under another id.` : describeError(e);
-      setMessage(`${text} Nothing was imported.`);
+      return `${text} Nothing was imported.`;
     }
+  };
+
+  const create = async (definition: WorkflowDefinition, what: string) => {
+    const failure = await save(definition, what);
+    if (failure) setMessage(failure);
   };
 
   const submitNew = (event: FormEvent) => {
@@ -70,6 +79,17 @@ export function WorkflowsPage() {
     await create(parsed.definition, `from ${file.name}`);
   };
 
+  /** The server applies the parameters (as `servicessync import` does); the result is checked like any import. */
+  const saveInstance = async (template: TemplateSummary, definition: Json): Promise<string | null> => {
+    const parsed = parseImport(`${template.name}/workflow.json`, JSON.stringify(definition), 0, descriptors);
+    return parsed.ok ? save(parsed.definition, `from the template ${template.title}`) : parsed.message;
+  };
+
+  const loadConnections = async (): Promise<ConnectionSummary[] | null> => {
+    const list = await api.listConnections();
+    return list.supported ? list.items : null;
+  };
+
   const fromTemplate = async (template: TemplateSummary) => {
     setMessage(null);
     try {
@@ -78,15 +98,24 @@ export function WorkflowsPage() {
         setMessage(detail.error ?? `The template ${template.name} has no workflow.`);
         return;
       }
-      const parsed = parseImport(`${template.name}/workflow.json`, JSON.stringify(detail.definition), 0, descriptors);
-      if (!parsed.ok) {
-        setMessage(parsed.message);
+      if ((detail.parameters ?? []).length > 0) {
+        setUsing({ summary: template, template: detail, connections: await loadConnections() });
         return;
       }
-      await create(parsed.definition, `from the template ${template.title}`);
+      // Nothing to ask: the server still checks the template can run here.
+      const instance = await api.instantiateTemplate(template.name, { parameters: {} });
+      const failure = await saveInstance(template, instance.definition);
+      if (failure) setMessage(failure);
     } catch (e) {
-      setMessage(describeError(e));
+      setMessage(`${describeError(e)} Nothing was imported.`);
     }
+  };
+
+  const reloadConnections = () => {
+    loadConnections().then(
+      (connections) => setUsing((u) => (u ? { ...u, connections } : u)),
+      (e: unknown) => notify(describeError(e), 'error'),
+    );
   };
 
   return (
@@ -117,6 +146,15 @@ export function WorkflowsPage() {
           <input ref={fileInput} type="file" accept=".json,application/json" className="visually-hidden" aria-label="Workflow file to import" tabIndex={-1} onChange={(e) => void importFile(e)} data-testid="import-file" />
         </div>
       </div>
+      {using && (
+        <TemplateDialog
+          template={using.template}
+          connections={using.connections}
+          onReloadConnections={reloadConnections}
+          onCreate={(definition) => saveInstance(using.summary, definition)}
+          onClose={() => setUsing(null)}
+        />
+      )}
       {templates.length > 0 && (
         <section aria-labelledby="templates-title">
           <h2 id="templates-title">Start from a template</h2>
@@ -125,6 +163,7 @@ export function WorkflowsPage() {
               <li key={t.name} className="card">
                 <h3>{t.title}</h3>
                 <p>{t.description || t.name}</p>
+                {!!t.parameterCount && <p className="hint">Asks for {t.parameterCount === 1 ? '1 parameter' : `${t.parameterCount} parameters`} on import.</p>}
                 {t.error && <p className="error-text">{t.error}</p>}
                 <button type="button" onClick={() => void fromTemplate(t)} disabled={!!t.error} aria-label={`Use template ${t.title}`}>
                   Use template
