@@ -1,6 +1,7 @@
 using System.Globalization;
 using ServicesSync.Canonical;
 using ServicesSync.Errors;
+using ServicesSync.Text;
 
 namespace ServicesSync.Activities.Services.Finance;
 
@@ -16,13 +17,18 @@ internal static class RateCardCsv
 
     public static IReadOnlyList<RateCard> Parse(string text, string fileName)
     {
-        var rows = CsvReader.Read(text);
+        var (rows, errors) = CsvReader.ReadRecords(text, ',');
+        if (errors.Count > 0)
+        {
+            throw Error(fileName, "has errors: " + string.Join("; ", errors.Select(e => $"line {e.Row}, column {e.Column}: {e.Message}")) + ".");
+        }
+
         if (rows.Count == 0)
         {
             throw Error(fileName, "is empty; it needs the header " + string.Join(",", Columns) + ".");
         }
 
-        var header = rows[0].Select(h => h.Trim()).ToArray();
+        var header = rows[0].Fields.Select(h => h.Trim()).ToArray();
         var index = Columns.ToDictionary(c => c, c => Array.FindIndex(header, h => string.Equals(h, c, StringComparison.OrdinalIgnoreCase)));
         var missing = index.Where(p => p.Value < 0 && p.Key is "card" or "currency" or "effectiveFrom" or "rate").Select(p => p.Key).ToList();
         if (missing.Count > 0)
@@ -34,13 +40,12 @@ internal static class RateCardCsv
         var parsed = new List<(int Line, string Card, RateCardScope Scope, string Currency, DateOnly From, DateOnly? To, RateCardLine Rate)>();
         for (var i = 1; i < rows.Count; i++)
         {
-            var row = rows[i];
+            var (line, row) = rows[i];
             if (row.All(string.IsNullOrWhiteSpace))
             {
                 continue;
             }
 
-            var line = i + 1;
             string Cell(string column) => index[column] >= 0 && index[column] < row.Count ? row[index[column]].Trim() : "";
             try
             {

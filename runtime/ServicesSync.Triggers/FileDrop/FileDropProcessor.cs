@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using ServicesSync.Execution;
 using ServicesSync.Persistence;
+using ServicesSync.Text;
 
 namespace ServicesSync.Triggers.FileDrop;
 

@@ -157,6 +157,19 @@ public sealed class ValidateRateCardActivityTests : IDisposable
     }
 
     [Fact]
+    public async Task Execute_CsvThatIsNotWellFormed_NamesLineAndColumn_InsteadOfGuessing()
+    {
+        File.WriteAllText(data.Combine("broken.csv"), """
+            card,scope,target,currency,effectiveFrom,effectiveTo,role,worker,task,rate
+            a,default,,USD,2026-01-01,,"senior,,,150
+            """);
+
+        var ex = await Assert.ThrowsAsync<ServicesSyncException>(() => Activity().RunAsync(Context("broken.csv", Entries(Entry("1", Day(3, 2), 3600)))));
+
+        Assert.Equal("The rate card file 'broken.csv' has errors: line 2, column 7: a quoted field is never closed.", ex.Message);
+    }
+
+    [Fact]
     public void Descriptor_HasTheTwoOutcomesAndRequiredInputs()
     {
         var descriptor = ActivityDescriptorFactory.Create<ValidateRateCardActivity>();

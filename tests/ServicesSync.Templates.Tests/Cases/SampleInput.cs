@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
+using ServicesSync.Text;
 
 namespace ServicesSync.Templates.Tests.Cases;
 
@@ -31,90 +31,17 @@ internal static class SampleInput
 
     private static JsonObject FileDropMessage(string name, byte[] bytes, string text)
     {
-        var lines = Csv(text);
-        var header = lines[0];
-        var rows = new JsonArray();
-        foreach (var line in lines.Skip(1))
+        // Read exactly as the file-drop trigger reads a dropped file.
+        var csv = CsvReader.Read(text, ',', headerRow: true);
+        if (csv.Errors.Count > 0)
         {
-            if (line.Count != header.Count)
-            {
-                throw new InvalidDataException($"{name}: a row has {line.Count} fields, the header {header.Count}.");
-            }
-
-            var row = new JsonObject();
-            for (var i = 0; i < header.Count; i++)
-            {
-                row[header[i]] = line[i];
-            }
-
-            rows.Add(row);
+            throw new InvalidDataException($"{name}: {string.Join("; ", csv.Errors.Select(e => $"row {e.Row}, column {e.Column}: {e.Message}"))}");
         }
 
         return new JsonObject
         {
             ["file"] = new JsonObject { ["name"] = name, ["size"] = bytes.Length, ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(bytes)) },
-            ["rows"] = rows,
+            ["rows"] = csv.Rows,
         };
-    }
-
-    // RFC 4180 as the file-drop trigger reads it: quoted fields, doubled quotes, CRLF or LF.
-    private static List<List<string>> Csv(string text)
-    {
-        var lines = new List<List<string>>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"':
-                    quoted = true;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    lines.Add(fields);
-                    fields = [];
-                    break;
-                default:
-                    field.Append(c);
-                    break;
-            }
-        }
-
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            lines.Add(fields);
-        }
-
-        return lines;
     }
 }

@@ -1,28 +1,41 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace ServicesSync.Triggers.FileDrop;
+namespace ServicesSync.Text;
 
 /// <summary>
 /// RFC 4180 CSV: fields separated by one delimiter character, optionally quoted with <c>"</c>
 /// (a quote inside is doubled, and a quoted field may span lines), records ending in CRLF or LF.
 /// Every value stays text. Anything else is an error naming the row and column, and a file with
-/// an error yields no rows at all: a half-read batch is never handed to a workflow.
+/// an error yields no rows at all: a half-read batch is never handed to a workflow. One reader
+/// for the file-drop trigger, rate-card files and anything else, so a file reads the same everywhere.
 /// </summary>
-internal static class CsvReader
+public static class CsvReader
 {
     private const int MaxErrors = 100;
 
-    public static CsvResult Read(string text, char delimiter, bool headerRow)
+    /// <summary>The records as lists of fields, each with the row it starts on; none when there is an error.</summary>
+    public static CsvRecords ReadRecords(string text, char delimiter)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var records = new List<(int Row, List<string> Fields)>();
         var errors = new List<CsvError>();
         Parse(text, delimiter, records, errors);
+        return errors.Count > 0
+            ? new CsvRecords([], errors)
+            : new CsvRecords([.. records.Select(r => new CsvRecord(r.Row, r.Fields))], []);
+    }
+
+    /// <summary>One JSON object per row, keyed by the header's column names (or column1, column2, … without a header).</summary>
+    public static CsvResult Read(string text, char delimiter, bool headerRow)
+    {
+        var (records, errors) = ReadRecords(text, delimiter);
         if (errors.Count > 0 || records.Count == 0)
         {
-            return new CsvResult([], errors, records.Count);
+            return new CsvResult([], errors);
         }
 
+        var problems = new List<CsvError>();
         string[] columns;
         var start = 0;
         if (headerRow)
@@ -32,11 +45,11 @@ internal static class CsvReader
             {
                 if (columns[i].Length == 0)
                 {
-                    errors.Add(new CsvError(records[0].Row, i + 1, "the header names no column here"));
+                    problems.Add(new CsvError(records[0].Row, i + 1, "the header names no column here"));
                 }
                 else if (Array.IndexOf(columns, columns[i]) < i)
                 {
-                    errors.Add(new CsvError(records[0].Row, i + 1, $"the header names the column '{columns[i]}' twice"));
+                    problems.Add(new CsvError(records[0].Row, i + 1, $"the header names the column '{columns[i]}' twice"));
                 }
             }
 
@@ -48,12 +61,12 @@ internal static class CsvReader
         }
 
         var rows = new JsonArray();
-        for (var r = start; r < records.Count && errors.Count < MaxErrors; r++)
+        for (var r = start; r < records.Count && problems.Count < MaxErrors; r++)
         {
             var (row, fields) = records[r];
             if (fields.Count != columns.Length)
             {
-                errors.Add(new CsvError(row, Math.Min(fields.Count, columns.Length) + 1, $"the row has {fields.Count} fields where the header has {columns.Length}"));
+                problems.Add(new CsvError(row, Math.Min(fields.Count, columns.Length) + 1, $"the row has {fields.Count} fields where the header has {columns.Length}"));
                 continue;
             }
 
@@ -66,7 +79,7 @@ internal static class CsvReader
             rows.Add(item);
         }
 
-        return errors.Count > 0 ? new CsvResult([], errors, records.Count) : new CsvResult(rows, [], records.Count);
+        return problems.Count > 0 ? new CsvResult([], problems) : new CsvResult(rows, []);
     }
 
     private static void Parse(string text, char delimiter, List<(int Row, List<string> Fields)> records, List<CsvError> errors)
@@ -185,8 +198,14 @@ internal static class CsvReader
     }
 }
 
-/// <summary>The rows of a file (empty when it had errors), the errors, and how many records it held.</summary>
-internal sealed record CsvResult(JsonArray Rows, IReadOnlyList<CsvError> Errors, int RecordCount);
+/// <summary>The rows of a file (empty when it had errors) and the errors.</summary>
+public sealed record CsvResult(JsonArray Rows, IReadOnlyList<CsvError> Errors);
+
+/// <summary>The records of a file (empty when it had errors) and the errors.</summary>
+public sealed record CsvRecords(IReadOnlyList<CsvRecord> Records, IReadOnlyList<CsvError> Errors);
+
+/// <summary>One record: the 1-based row of the file where it starts, and its fields as text.</summary>
+public sealed record CsvRecord(int Row, IReadOnlyList<string> Fields);
 
 /// <summary>A problem at a 1-based row (line of the file where the record starts) and column.</summary>
-internal sealed record CsvError(int Row, int Column, string Message);
+public sealed record CsvError(int Row, int Column, string Message);

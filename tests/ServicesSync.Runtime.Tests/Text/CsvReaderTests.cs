@@ -1,6 +1,6 @@
-using ServicesSync.Triggers.FileDrop;
+using ServicesSync.Text;
 
-namespace ServicesSync.Triggers.Tests.FileDrop;
+namespace ServicesSync.Runtime.Tests.Text;
 
 public sealed class CsvReaderTests
 {
