@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServicesSync.Activities.Services.BambooHr;
@@ -7,9 +8,11 @@ using ServicesSync.Activities.Services.Http;
 using ServicesSync.Activities.Services.Jira;
 using ServicesSync.Activities.Services.Mapping;
 using ServicesSync.Activities.Services.Salesforce;
+using ServicesSync.Activities.Services.Secrets;
 using ServicesSync.Activities.Services.Tempo;
 using ServicesSync.Activities.Services.Workday;
 using ServicesSync.Canonical;
+using ServicesSync.Connections;
 using ServicesSync.Persistence;
 using ServicesSync.Registry;
 
@@ -17,13 +20,13 @@ namespace ServicesSync.Activities.Services;
 
 public static class ServicesActivitiesServiceCollectionExtensions
 {
-    /// <summary>Name of the <see cref="HttpClient"/> the readers use until connections provide their own pipeline.</summary>
-    public const string HttpClientName = "ServicesSync.Services";
-
     /// <summary>
     /// Registers the professional-services activities (cross-references, HR/PSA/CRM readers,
     /// mapping to canonical, finance) and the canonical schema provider. Needs an
-    /// <see cref="IWorkflowStore"/> for the cross-reference table.
+    /// <see cref="IWorkflowStore"/> for the cross-reference table. The readers call their vendors
+    /// through connections; a host that configures them (secrets key, data directory) calls
+    /// <see cref="ConnectionsServiceCollectionExtensions.AddServicesSyncConnections"/> first,
+    /// otherwise they are added here with a key that lives only in this process.
     /// </summary>
     public static IServiceCollection AddServicesActivities(this IServiceCollection services, Action<ServicesActivitiesOptions>? configure = null)
     {
@@ -48,6 +51,7 @@ public static class ServicesActivitiesServiceCollectionExtensions
         Add<GetEmployeeActivity>(services);
         Add<ChangedEmployeesActivity>(services);
         Add<ParseWorkersActivity>(services);
+        Add<GetWorkersActivity>(services);
         Add<WorklogEventActivity>(services);
         Add<ApprovalActivity>(services);
         Add<OpportunityActivity>(services);
@@ -67,15 +71,10 @@ public static class ServicesActivitiesServiceCollectionExtensions
             }
         }
 
-        services.TryAddSingleton<IServiceApiClient, HttpServiceApiClient>();
-        services.AddHttpClient(HttpClientName, client =>
-            {
-                // Each request carries its own timeout input; the client-wide one would cut them at 100 s.
-                client.Timeout = Timeout.InfiniteTimeSpan;
-                client.DefaultRequestHeaders.UserAgent.ParseAdd("ServicesSync/1.0");
-            })
-            // The default handlers log full URLs, query strings included.
-            .RemoveAllLoggers();
+        // Idempotent: the first registration (the host's, with its configuration) wins.
+        services.AddServicesSyncConnections();
+        services.TryAddSingleton<VendorApi>();
+        services.TryAddSingleton(sp => new WebhookSecrets(sp.GetService<IConfiguration>()));
         return services;
     }
 

@@ -14,6 +14,7 @@ public static class ServicesActivityTypes
     public const string BambooHrGetEmployee = "bamboohr.getEmployee";
     public const string BambooHrChangedEmployees = "bamboohr.changedEmployees";
     public const string WorkdayParseWorkers = "workday.parseWorkers";
+    public const string WorkdayGetWorkers = "workday.getWorkers";
     public const string JiraWorklogEvent = "jira.worklogEvent";
     public const string TempoApproval = "tempo.approval";
     public const string SalesforceOpportunity = "salesforce.opportunity";

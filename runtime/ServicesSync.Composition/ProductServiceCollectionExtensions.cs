@@ -25,10 +25,12 @@ public static class ProductServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddServicesSyncRuntime();
         services.AddCoreActivities();
+        // Connectors first: they register connections with the host's configuration, which the
+        // HR/PSA/CRM readers share (AddServicesSyncConnections keeps the first registration).
+        services.AddServicesSyncConnectors(configuration, dataDirectory);
         services.AddServicesActivities(options => options.DataDirectory = dataDirectory);
         services.TryAddSingleton<IScriptCrossReferences, StoreCrossReferences>();
         services.AddServicesSyncTriggers(dataDirectory);
-        services.AddServicesSyncConnectors(configuration, dataDirectory);
         services.AddScripting(options =>
         {
             if (dataDirectory is not null)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using ServicesSync.Activities.Services.Http;
+using ServicesSync.Connections;
 using ServicesSync.Persistence;
 using ServicesSync.Persistence.InMemory;
 using ServicesSync.Registry;
@@ -34,7 +35,8 @@ public class ServicesActivitiesServiceCollectionExtensionsTests
         }
 
         Assert.Same(provider.GetRequiredService<IWorkflowStore>(), provider.GetRequiredService<ICrossReferenceStore>());
-        Assert.NotNull(provider.GetRequiredService<IServiceApiClient>());
+        Assert.NotNull(provider.GetRequiredService<VendorApi>());
+        Assert.NotNull(provider.GetRequiredService<IConnectionHttp>());
         Assert.NotEmpty(provider.GetRequiredService<ICanonicalSchemaProvider>().Schemas);
     }
 
@@ -54,16 +56,20 @@ public class ServicesActivitiesServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void Descriptors_SecretsUseTheSecretEditor()
+    public void Descriptors_ReadersNameAConnectionAndCarryNoSecret()
     {
         using var provider = Provider();
+        var descriptors = provider.GetServices<ActivityRegistration>().Select(r => r.Descriptor).ToDictionary(d => d.Type);
 
-        var secrets = provider.GetServices<ActivityRegistration>()
-            .SelectMany(r => r.Descriptor.Inputs.Select(i => (r.Descriptor.Type, Input: i)))
-            .Where(p => p.Input.Name is "apiKey" or "apiToken" or "token" or "privateKey")
-            .ToList();
-
-        Assert.NotEmpty(secrets);
-        Assert.All(secrets, s => Assert.Equal("secret", s.Input.Editor));
+        foreach (var reader in new[]
+        {
+            ServicesActivityTypes.BambooHrGetEmployee, ServicesActivityTypes.BambooHrChangedEmployees, ServicesActivityTypes.WorkdayGetWorkers,
+            ServicesActivityTypes.JiraWorklogEvent, ServicesActivityTypes.TempoApproval, ServicesActivityTypes.SalesforceOpportunity,
+        })
+        {
+            var connection = descriptors[reader].FindInput("connection");
+            Assert.True(connection is { Editor: EditorHints.Connection, ExpressionCapable: false }, $"{reader} has no literal 'connection' input with the connection editor");
+            Assert.DoesNotContain(descriptors[reader].Inputs, i => i.Name is "baseUrl" or "apiKey" or "apiToken" or "token" or "user" or "timeout");
+        }
     }
 }

@@ -7,4 +7,5 @@ internal static class BambooHrOutcomes
     public const string Delete = "delete";
     public const string Collapsed = "collapsed";
     public const string Batch = "batch";
+    public const string NotFound = "notFound";
 }

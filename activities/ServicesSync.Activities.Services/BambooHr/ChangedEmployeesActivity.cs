@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ServicesSync.Activities.Services.Http;
+using ServicesSync.Connections;
 
 namespace ServicesSync.Activities.Services.BambooHr;
 
@@ -13,9 +14,9 @@ namespace ServicesSync.Activities.Services.BambooHr;
     ServicesActivityTypes.BambooHrChangedEmployees,
     Category = "HR",
     DisplayName = "BambooHR changed employees",
-    Description = "Lists employees changed since an instant (/v1/employees/changed). Outputs { latest, employees: [{ id, action, lastChanged }] }; "
-        + "keep 'latest' for the next poll.")]
-internal sealed class ChangedEmployeesActivity(IServiceApiClient api) : Activity<ChangedEmployeesInputs>
+    Description = "Lists employees changed since an instant (/v1/employees/changed) through a bamboohr connection. "
+        + "Outputs { latest, employees: [{ id, action, lastChanged }] }; keep 'latest' for the next poll.")]
+internal sealed class ChangedEmployeesActivity(VendorApi api) : Activity<ChangedEmployeesInputs>
 {
     protected override async ValueTask<ActivityResult> ExecuteAsync(ChangedEmployeesInputs inputs, ActivityContext context)
     {
@@ -25,15 +26,14 @@ internal sealed class ChangedEmployeesActivity(IServiceApiClient api) : Activity
             throw context.InvalidInput("since", $"must be an ISO 8601 instant with a time zone, such as 2026-03-01T00:00:00Z; got '{since}'.");
         }
 
-        var query = $"v1/employees/changed?since={Uri.EscapeDataString(instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture))}";
+        var query = new Dictionary<string, string> { ["since"] = instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture) };
         if (inputs.Type != ChangeType.All)
         {
-            query += "&type=" + inputs.Type.ToString().ToLowerInvariant();
+            query["type"] = inputs.Type.ToString().ToLowerInvariant();
         }
 
-        var answer = await api.GetJsonAsync(
-            BambooHrApi.Get(context.Require(inputs.BaseUrl, "baseUrl"), context.Require(inputs.ApiKey, "apiKey"), query, inputs.Timeout),
-            context.CancellationToken) as JsonObject ?? [];
+        var connection = await api.ConnectionAsync(context, inputs.Connection, ConnectionTypes.BambooHr);
+        var answer = await api.GetJsonAsync(connection, BambooHrApi.Path(connection, "v1/employees/changed"), query, context.CancellationToken) as JsonObject ?? [];
 
         // BambooHR keys the employees object by id; a list in id order is easier to iterate and stable.
         var employees = answer["employees"] as JsonObject ?? [];
@@ -42,8 +42,8 @@ internal sealed class ChangedEmployeesActivity(IServiceApiClient api) : Activity
         {
             list.Add(new JsonObject
             {
-                ["id"] = JsonValues.String(employee?["id"]) ?? id,
-                ["action"] = (JsonValues.String(employee?["action"]))?.ToLowerInvariant(),
+                ["id"] = JsonValues.Text(employee?["id"]) ?? id,
+                ["action"] = JsonValues.String(employee?["action"])?.ToLowerInvariant(),
                 ["lastChanged"] = employee?["lastChanged"]?.DeepClone(),
             });
         }

@@ -10,7 +10,11 @@ internal sealed class EmployeeEventInputs
     [Input(Description = "The request body exactly as received; needed to verify the signature (re-serialised JSON does not verify).")]
     public string? RawBody { get; set; }
 
-    [Input(Editor = EditorHints.Secret, Description = "The webhook's private key. When set, every request must carry a valid, fresh signature.")]
+    [Input(
+        Expressions = false,
+        Editor = EditorHints.Secret,
+        Description = "The NAME of the webhook's private key, never the key itself: read from the setting ServicesSync:Secrets:Webhooks:<name> "
+            + "(environment variable ServicesSync__Secrets__Webhooks__<name>), as core.webhook does. When set, every request must carry a valid, fresh signature.")]
     public string? PrivateKey { get; set; }
 
     [Input(Description = "The X-BambooHR-Signature header.")]

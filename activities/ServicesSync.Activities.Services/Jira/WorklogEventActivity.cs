@@ -1,4 +1,5 @@
 using ServicesSync.Activities.Services.Http;
+using ServicesSync.Connections;
 
 namespace ServicesSync.Activities.Services.Jira;
 
@@ -11,10 +12,10 @@ namespace ServicesSync.Activities.Services.Jira;
     ServicesActivityTypes.JiraWorklogEvent,
     Category = "PSA",
     DisplayName = "Jira worklog event",
-    Description = "Reads a worklog_created/updated/deleted webhook and fetches the issue for its key and project. Outputs { event, worklogId, issueId, "
-        + "issueKey, projectKey, author { accountId, timeZone }, started, timeSpentSeconds, comment }.",
+    Description = "Reads a worklog_created/updated/deleted webhook and fetches the issue through a jira connection for its key and project. "
+        + "Outputs { event, worklogId, issueId, issueKey, projectKey, author { accountId, timeZone }, started, timeSpentSeconds, comment }.",
     Outcomes = [JiraOutcomes.Worklog, JiraOutcomes.Deleted])]
-internal sealed class WorklogEventActivity(IServiceApiClient api) : Activity<WorklogEventInputs>
+internal sealed class WorklogEventActivity(VendorApi api) : Activity<WorklogEventInputs>
 {
     protected override async ValueTask<ActivityResult> ExecuteAsync(WorklogEventInputs inputs, ActivityContext context)
     {
@@ -26,11 +27,17 @@ internal sealed class WorklogEventActivity(IServiceApiClient api) : Activity<Wor
 
         if (inputs.FetchIssue)
         {
-            var baseUrl = context.Require(inputs.BaseUrl, "baseUrl");
-            var token = context.Require(inputs.ApiToken, "apiToken");
-            var auth = string.IsNullOrWhiteSpace(inputs.User) ? ServiceAuth.Bearer(token) : ServiceAuth.Basic(inputs.User, token);
-            var url = ServiceRequest.Combine(baseUrl, $"rest/api/3/issue/{Uri.EscapeDataString((string)worklog["issueId"]!)}?fields=project,summary");
-            var issue = await api.GetJsonAsync(new ServiceRequest("Jira", url, auth, inputs.Timeout), context.CancellationToken);
+            if (string.IsNullOrWhiteSpace(inputs.Connection))
+            {
+                throw context.InvalidInput("connection", "is required to fetch the issue (the webhook names it by id only); set fetchIssue to false if a later step resolves it.");
+            }
+
+            var connection = await api.ConnectionAsync(context, inputs.Connection, ConnectionTypes.Jira);
+            var issue = await api.GetJsonAsync(
+                connection,
+                $"rest/api/3/issue/{Uri.EscapeDataString((string)worklog["issueId"]!)}",
+                new Dictionary<string, string> { ["fields"] = "project,summary" },
+                context.CancellationToken);
             JiraWorklogParser.AddIssue(worklog, issue);
         }
 

@@ -20,6 +20,7 @@ internal sealed class WebhookTriggerInputs
 
     [Input(
         Expressions = false,
+        Editor = EditorHints.Secret,
         Description = "The NAME of the secret, never its value: read from the setting ServicesSync:Secrets:Webhooks:<name> (environment variable ServicesSync__Secrets__Webhooks__<name>).")]
     public string? Secret { get; set; }
 

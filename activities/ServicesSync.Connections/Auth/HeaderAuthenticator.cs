@@ -28,6 +28,13 @@ internal sealed class HeaderAuthenticator : IConnectionAuthenticator
         return new("Authorization", "Basic " + encoded, password, encoded);
     }
 
+    /// <summary>Basic where the user name is the secret (BambooHR's API key), so it is scrubbed from excerpts too.</summary>
+    public static HeaderAuthenticator BasicWithSecretUser(string secretUser, string password)
+    {
+        var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(secretUser + ":" + password));
+        return new("Authorization", "Basic " + encoded, secretUser, encoded);
+    }
+
     public static HeaderAuthenticator ApiKey(string header, string key) => new(header, key, key);
 
     public ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)

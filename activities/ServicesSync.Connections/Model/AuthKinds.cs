@@ -18,6 +18,12 @@ public static class AuthKinds
     /// <summary>Redmine's API key in the <c>X-Redmine-API-Key</c> header.</summary>
     public const string RedmineApiKey = "redmineApiKey";
 
+    /// <summary>
+    /// BambooHR's API key: HTTP Basic with the key as the user name and a throw-away password. Its
+    /// own kind because under <see cref="Basic"/> the key would sit in the non-secret user name.
+    /// </summary>
+    public const string BambooHrApiKey = "bambooHrApiKey";
+
     private static readonly Dictionary<string, string[]> SecretFieldsByKind = new(StringComparer.Ordinal)
     {
         [None] = [],
@@ -29,6 +35,7 @@ public static class AuthKinds
         [NetSuiteTba] = ["consumerKey", "consumerSecret", "tokenId", "tokenSecret"],
         [TrytonSession] = ["password"],
         [RedmineApiKey] = ["apiKey"],
+        [BambooHrApiKey] = ["apiKey"],
     };
 
     public static IReadOnlyList<string> All { get; } = [.. SecretFieldsByKind.Keys];

@@ -2,52 +2,62 @@ using System.Text.Json.Nodes;
 using ServicesSync.Activities.Services.BambooHr;
 using ServicesSync.Activities.Services.Tests.Http;
 using ServicesSync.Errors;
-using ServicesSync.Testing.Activities;
 
 namespace ServicesSync.Activities.Services.Tests.BambooHr;
 
 public class ChangedEmployeesActivityTests
 {
-    private static TestActivityContext Context(string since, string? type = null)
-    {
-        var context = new TestActivityContext().ForActivity<ChangedEmployeesActivity>("poll").WithInputs(new JsonObject
-        {
-            ["baseUrl"] = "https://api.bamboohr.com/api/gateway.php/acme",
-            ["apiKey"] = "key-123",
-            ["since"] = since,
-        });
-        return type is null ? context : context.WithInputValue("type", type);
-    }
-
     [Fact]
-    public async Task Execute_ListsChangesInIdOrderWithTheLatestInstant()
+    public async Task Execute_ListsChangesSinceTheInstantInIdOrderWithTheLatest()
     {
-        var api = new FakeServiceApiClient().Answer(
-            "https://api.bamboohr.com/api/gateway.php/acme/v1/employees/changed?since=2026-03-02T00%3A00%3A00%2B00%3A00",
-            TestSupport.SampleJson("bamboohr/changed.json"));
+        await using var harness = new ReaderHarness();
+        await using var bamboo = new BambooHrChangedScenario();
+        await bamboo.ArrangeAsync(harness);
 
-        var output = (await new ChangedEmployeesActivity(api).RunAsync(Context("2026-03-02T00:00:00Z"))).CompletedOn("done");
+        var output = (await bamboo.RunAsync(harness)).CompletedOn("done");
 
         TestSupport.JsonEqual(
             """
-            { "latest": "2026-03-02T15:00:02+00:00", "employees": [
+            { "latest": "2026-03-02T14:05:13+00:00", "employees": [
               { "id": "45", "action": "updated", "lastChanged": "2026-03-02T11:20:00+00:00" },
-              { "id": "377", "action": "deleted", "lastChanged": "2026-03-02T09:12:40+00:00" },
               { "id": "412", "action": "inserted", "lastChanged": "2026-03-02T14:05:13+00:00" } ] }
             """,
             output);
+        Assert.Equal("/api/gateway.php/acme/v1/employees/changed?since=2026-03-01T00%3A00%3A00%2B00%3A00", Assert.Single(bamboo.Server.Requests).PathAndQuery);
     }
 
     [Fact]
     public async Task Execute_TypeFiltersTheQuery()
     {
-        var api = new FakeServiceApiClient().Answer(
-            "https://api.bamboohr.com/api/gateway.php/acme/v1/employees/changed?since=2026-03-02T00%3A00%3A00%2B00%3A00&type=inserted",
-            JsonNode.Parse("""{"latest":"2026-03-02T15:00:02+00:00","employees":{}}"""));
+        await using var harness = new ReaderHarness();
+        await using var bamboo = new BambooHrChangedScenario();
+        await bamboo.ArrangeAsync(harness);
 
-        var output = (await new ChangedEmployeesActivity(api).RunAsync(Context("2026-03-02T00:00:00+00:00", "inserted"))).CompletedOn("done")!;
+        var output = (await harness.RunAsync<ChangedEmployeesActivity>(new JsonObject
+        {
+            ["connection"] = ReaderScenario.ConnectionId, ["since"] = "2026-03-01T00:00:00Z", ["type"] = "inserted",
+        })).CompletedOn("done")!;
 
-        Assert.Empty(output["employees"]!.AsArray());
+        Assert.Equal(["412"], output["employees"]!.AsArray().Select(e => (string?)e!["id"]));
+        Assert.EndsWith("&type=inserted", Assert.Single(bamboo.Server.Requests).PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Execute_UnknownCompany_IsAPermanentErrorNamingTheCall()
+    {
+        await using var harness = new ReaderHarness();
+        await using var bamboo = new BambooHrChangedScenario();
+        await bamboo.ArrangeAsync(harness);
+        await harness.AddConnectionAsync(
+            "other", Connections.ConnectionTypes.BambooHr, bamboo.Server.BaseUri, new Connections.ConnectionAuth { Kind = Connections.AuthKinds.BambooHrApiKey },
+            new() { ["apiKey"] = "bamboo-key" }, new() { ["companyDomain"] = "globex" });
+
+        var ex = await Assert.ThrowsAsync<ServicesSyncException>(() => harness.RunAsync<ChangedEmployeesActivity>(new JsonObject { ["connection"] = "other", ["since"] = "2026-03-01T00:00:00Z" }));
+
+        Assert.Equal(ErrorKind.Permanent, ex.Kind);
+        Assert.StartsWith("Connection 'other' (bamboohr): GET ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("/api/gateway.php/globex/v1/employees/changed", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("answered 404", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -55,8 +65,10 @@ public class ChangedEmployeesActivityTests
     [InlineData("yesterday")]
     public async Task Execute_SinceNotAnInstant_IsRefused(string since)
     {
-        var ex = await Assert.ThrowsAsync<ServicesSyncException>(() => new ChangedEmployeesActivity(new FakeServiceApiClient()).RunAsync(Context(since)));
+        await using var harness = new ReaderHarness();
 
-        Assert.StartsWith("Activity 'poll' (bamboohr.changedEmployees): input 'since' must be an ISO 8601 instant", ex.Message, StringComparison.Ordinal);
+        var ex = await Assert.ThrowsAsync<ServicesSyncException>(() => harness.RunAsync<ChangedEmployeesActivity>(new JsonObject { ["connection"] = "hr", ["since"] = since }));
+
+        Assert.StartsWith("Activity 'reader' (bamboohr.changedEmployees): input 'since' must be an ISO 8601 instant", ex.Message, StringComparison.Ordinal);
     }
 }

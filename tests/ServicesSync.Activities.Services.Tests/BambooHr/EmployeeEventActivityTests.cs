@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 using ServicesSync.Activities.Services.BambooHr;
+using ServicesSync.Activities.Services.Secrets;
 using ServicesSync.Errors;
 using ServicesSync.Persistence;
 using ServicesSync.Testing.Activities;
@@ -9,7 +11,12 @@ namespace ServicesSync.Activities.Services.Tests.BambooHr;
 
 public class EmployeeEventActivityTests
 {
-    private const string Key = "webhook-private-key";
+    private const string Key = "c0ffee-private-key-from-bamboohr";
+    private const string KeyName = "bamboohr-webhook";
+    private static readonly WebhookSecrets Secrets = new(new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?> { [$"{WebhookSecrets.Section}:{KeyName}"] = Key })
+        .Build());
+
     private readonly IWorkflowStore store = TestSupport.NewStore();
 
     private static JsonObject Event(string type, string employeeId, string timestamp)
@@ -23,7 +30,7 @@ public class EmployeeEventActivityTests
             context.WithInputValue("collapseWindow", System.Xml.XmlConvert.ToString(w));
         }
 
-        var completed = Assert.IsType<CompletedResult>(await new EmployeeEventActivity(store).RunAsync(context));
+        var completed = Assert.IsType<CompletedResult>(await new EmployeeEventActivity(store, Secrets).RunAsync(context));
         return Assert.Single(completed.OutcomeNames);
     }
 
@@ -111,7 +118,7 @@ public class EmployeeEventActivityTests
     {
         var context = new TestActivityContext().ForActivity<EmployeeEventActivity>("hr").WithInput(TestSupport.SampleJson("bamboohr/field-based.json"));
 
-        var output = (await new EmployeeEventActivity(store).RunAsync(context)).CompletedOn("batch")!;
+        var output = (await new EmployeeEventActivity(store, Secrets).RunAsync(context)).CompletedOn("batch")!;
 
         var events = output["events"]!.AsArray();
         Assert.Equal(["377", "413"], events.Select(e => (string?)e!["employeeId"]));
@@ -123,7 +130,7 @@ public class EmployeeEventActivityTests
     {
         var context = new TestActivityContext().ForActivity<EmployeeEventActivity>("hr").WithInput(TestSupport.SampleJson("bamboohr/event-updated.json"));
 
-        var output = (await new EmployeeEventActivity(store).RunAsync(context)).CompletedOn("hire");
+        var output = (await new EmployeeEventActivity(store, Secrets).RunAsync(context)).CompletedOn("hire");
 
         TestSupport.JsonEqual(
             """
@@ -142,12 +149,12 @@ public class EmployeeEventActivityTests
         context.WithInputs(new JsonObject
         {
             ["rawBody"] = body,
-            ["privateKey"] = Key,
+            ["privateKey"] = KeyName,
             ["timestamp"] = timestamp,
             ["signature"] = WebhookSignatures.HmacSha256Hex(Key, body + timestamp),
         });
 
-        (await new EmployeeEventActivity(store).RunAsync(context)).CompletedOn("hire");
+        (await new EmployeeEventActivity(store, Secrets).RunAsync(context)).CompletedOn("hire");
     }
 
     [Fact]
@@ -159,12 +166,12 @@ public class EmployeeEventActivityTests
         context.WithInputs(new JsonObject
         {
             ["rawBody"] = body,
-            ["privateKey"] = Key,
+            ["privateKey"] = KeyName,
             ["timestamp"] = timestamp,
             ["signature"] = WebhookSignatures.HmacSha256Hex("guessed", body + timestamp),
         });
 
-        var ex = await Assert.ThrowsAsync<ServicesSyncException>(() => new EmployeeEventActivity(store).RunAsync(context));
+        var ex = await Assert.ThrowsAsync<ServicesSyncException>(() => new EmployeeEventActivity(store, Secrets).RunAsync(context));
 
         Assert.Equal((ErrorKind.Validation, false), (ex.Kind, ex.Retryable));
         Assert.Equal("Activity 'hr' (bamboohr.employeeEvent): the webhook is not authentic: the signature does not match the body (wrong private key, or the body was changed).", ex.Message);
@@ -176,19 +183,45 @@ public class EmployeeEventActivityTests
     {
         var context = new TestActivityContext().ForActivity<EmployeeEventActivity>("hr")
             .WithInput(TestSupport.SampleJson("bamboohr/event-created.json"))
-            .WithInputs(new JsonObject { ["privateKey"] = Key, ["signature"] = "00", ["timestamp"] = "1" });
+            .WithInputs(new JsonObject { ["privateKey"] = KeyName, ["signature"] = "00", ["timestamp"] = "1" });
 
-        var ex = await Assert.ThrowsAsync<ServicesSyncException>(() => new EmployeeEventActivity(store).RunAsync(context));
+        var ex = await Assert.ThrowsAsync<ServicesSyncException>(() => new EmployeeEventActivity(store, Secrets).RunAsync(context));
 
         Assert.Equal("Activity 'hr' (bamboohr.employeeEvent): input 'rawBody' is required to verify the signature: pass the request body exactly as received.", ex.Message);
     }
 
+    [Theory]
+    [InlineData("c0ffee/private+key==")]
+    [InlineData("a key pasted with spaces")]
+    public async Task PrivateKeyThatIsNotAName_IsRefusedWithoutEchoingIt(string pasted)
+    {
+        var context = new TestActivityContext().ForActivity<EmployeeEventActivity>("hr")
+            .WithInputs(new JsonObject { ["rawBody"] = "{}", ["privateKey"] = pasted, ["signature"] = "00", ["timestamp"] = "1" });
+
+        var ex = await Assert.ThrowsAsync<ServicesSyncException>(() => new EmployeeEventActivity(store, Secrets).RunAsync(context));
+
+        Assert.Equal("Activity 'hr' (bamboohr.employeeEvent): input 'privateKey' must be the NAME of a configured secret (letters, digits, - and _, at most 64), never the key itself.", ex.Message);
+        Assert.DoesNotContain(pasted, ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
-    public void Descriptor_PrivateKeyIsASecret()
+    public async Task PrivateKeyNameNotConfigured_IsAConfigurationError()
+    {
+        var context = new TestActivityContext().ForActivity<EmployeeEventActivity>("hr")
+            .WithInputs(new JsonObject { ["rawBody"] = "{}", ["privateKey"] = "missing-secret", ["signature"] = "00", ["timestamp"] = "1" });
+
+        var ex = await Assert.ThrowsAsync<ServicesSyncException>(() => new EmployeeEventActivity(store, Secrets).RunAsync(context));
+
+        Assert.Equal(ErrorKind.Configuration, ex.Kind);
+        Assert.StartsWith("Activity 'hr' (bamboohr.employeeEvent): the secret named by input 'privateKey' is not configured", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Descriptor_PrivateKeyIsASecretReference()
     {
         var descriptor = ActivityDescriptorFactory.Create<EmployeeEventActivity>();
 
-        Assert.Equal("secret", descriptor.FindInput("privateKey")!.Editor);
+        Assert.Equal(("secret", false), (descriptor.FindInput("privateKey")!.Editor, descriptor.FindInput("privateKey")!.ExpressionCapable));
         Assert.Equal(["hire", "update", "delete", "collapsed", "batch"], descriptor.Outcomes.Select(o => o.Name));
     }
 }

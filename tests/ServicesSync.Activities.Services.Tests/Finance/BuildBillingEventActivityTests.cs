@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using ServicesSync.Activities.Services.Finance;
-using ServicesSync.Activities.Services.Jira;
 using ServicesSync.Activities.Services.Mapping;
 using ServicesSync.Activities.Services.Tests.Http;
 using ServicesSync.Canonical;
@@ -111,10 +110,10 @@ public class BuildBillingEventActivityTests
     public async Task EndToEnd_JiraWebhookToBillingEvent()
     {
         // Webhook → fetch issue → canonical entry (local date) → rate card → billing event.
-        var api = new FakeServiceApiClient().Answer("https://acme.atlassian.net/rest/api/3/issue/10042?fields=project,summary", TestSupport.SampleJson("jira/issue-10042.json"));
-        var worklog = (await new WorklogEventActivity(api).RunAsync(new TestActivityContext().ForActivity<WorklogEventActivity>("hook")
-            .WithInput(TestSupport.SampleJson("jira/worklog-created.json"))
-            .WithInputs(new JsonObject { ["baseUrl"] = "https://acme.atlassian.net", ["apiToken"] = "t" }))).CompletedOn("worklog");
+        await using var harness = new ReaderHarness();
+        await using var jira = new JiraWorklogScenario();
+        await jira.ArrangeAsync(harness);
+        var worklog = (await jira.RunAsync(harness)).CompletedOn("worklog");
         var entry = (await new MapJiraWorklogActivity().RunAsync(new TestActivityContext().ForActivity<MapJiraWorklogActivity>("map")
             .WithInput(worklog).WithInputValue("approvalStatus", "approved"))).CompletedOn("done");
         var worker = Worker() with { Refs = [new ExternalRef("jira", "5b10ac8d82e05b22cc7d4ef5")] };

@@ -1,31 +1,20 @@
 using System.Text.Json.Nodes;
-using ServicesSync.Activities.Services.Http;
 using ServicesSync.Activities.Services.Jira;
 using ServicesSync.Activities.Services.Tests.Http;
 using ServicesSync.Errors;
-using ServicesSync.Testing.Activities;
 
 namespace ServicesSync.Activities.Services.Tests.Jira;
 
 public class WorklogEventActivityTests
 {
-    private const string IssueUrl = "https://acme.atlassian.net/rest/api/3/issue/10042?fields=project,summary";
-
-    private static TestActivityContext Context(JsonNode payload, bool fetch = true)
-        => new TestActivityContext().ForActivity<WorklogEventActivity>("worklog").WithInput(payload).WithInputs(new JsonObject
-        {
-            ["baseUrl"] = "https://acme.atlassian.net",
-            ["user"] = "integration@example.com",
-            ["apiToken"] = "atl-token",
-            ["fetchIssue"] = fetch,
-        });
-
     [Fact]
     public async Task Created_FetchesTheIssueBecauseThePayloadHasOnlyItsId()
     {
-        var api = new FakeServiceApiClient().Answer(IssueUrl, TestSupport.SampleJson("jira/issue-10042.json"));
+        await using var harness = new ReaderHarness();
+        await using var jira = new JiraWorklogScenario();
+        await jira.ArrangeAsync(harness);
 
-        var output = (await new WorklogEventActivity(api).RunAsync(Context(TestSupport.SampleJson("jira/worklog-created.json")))).CompletedOn("worklog");
+        var output = (await jira.RunAsync(harness)).CompletedOn("worklog");
 
         TestSupport.JsonEqual(
             """
@@ -36,50 +25,73 @@ public class WorklogEventActivityTests
               "issueKey": "ACME-42", "issueSummary": "Data migration", "projectKey": "ACME", "projectId": "10000" }
             """,
             output);
-        var request = Assert.Single(api.Requests);
-        Assert.Equal((ServiceAuthKind.Basic, "integration@example.com"), (request.Auth.Kind, request.Auth.User));
+        Assert.Equal("/rest/api/3/issue/10042?fields=project%2Csummary", Assert.Single(jira.Server.Requests).PathAndQuery);
     }
 
     [Fact]
     public async Task Updated_IsAWorklogToo()
     {
+        await using var harness = new ReaderHarness();
+        await using var jira = new JiraWorklogScenario();
+        await jira.ArrangeAsync(harness);
         var payload = TestSupport.SampleJson("jira/worklog-created.json");
         payload["webhookEvent"] = "worklog_updated";
-        var api = new FakeServiceApiClient().Answer(IssueUrl, TestSupport.SampleJson("jira/issue-10042.json"));
 
-        var output = (await new WorklogEventActivity(api).RunAsync(Context(payload))).CompletedOn("worklog")!;
+        var output = (await JiraWorklogScenario.RunAsync(harness, payload)).CompletedOn("worklog")!;
 
-        Assert.Equal("updated", (string?)output["event"]);
+        Assert.Equal(("updated", "ACME-42"), ((string?)output["event"], (string?)output["issueKey"]));
     }
 
     [Fact]
     public async Task Deleted_GoesToDeletedWithoutFetching()
     {
-        var api = new FakeServiceApiClient();
+        await using var harness = new ReaderHarness();
+        await using var jira = new JiraWorklogScenario();
+        await jira.ArrangeAsync(harness);
 
-        var output = (await new WorklogEventActivity(api).RunAsync(Context(TestSupport.SampleJson("jira/worklog-deleted.json")))).CompletedOn("deleted");
+        var output = (await JiraWorklogScenario.RunAsync(harness, TestSupport.SampleJson("jira/worklog-deleted.json"))).CompletedOn("deleted");
 
         TestSupport.JsonEqual("""{ "event": "deleted", "worklogId": "10100", "issueId": "10042" }""", output);
-        Assert.Empty(api.Requests);
+        Assert.Empty(jira.Server.Requests);
     }
 
     [Fact]
-    public async Task WithoutFetch_HasNoKeyOrProject()
+    public async Task WithoutFetch_HasNoKeyOrProjectAndNeedsNoConnection()
     {
-        var output = (await new WorklogEventActivity(new FakeServiceApiClient()).RunAsync(Context(TestSupport.SampleJson("jira/worklog-created.json"), fetch: false))).CompletedOn("worklog")!;
+        await using var harness = new ReaderHarness();
+
+        var output = (await harness.RunAsync<WorklogEventActivity>(new JsonObject { ["fetchIssue"] = false }, TestSupport.SampleJson("jira/worklog-created.json"))).CompletedOn("worklog")!;
 
         Assert.Null(output["issueKey"]);
         Assert.Null(output["projectKey"]);
     }
 
     [Fact]
-    public async Task IssueGone_IsAPermanentErrorFromTheApi()
+    public async Task FetchWithoutConnection_IsRefusedWithTheWayOut()
     {
-        var api = new FakeServiceApiClient().Fail(IssueUrl, new ServicesSyncException("Jira answered GET … with 404", ErrorKind.Permanent));
+        await using var harness = new ReaderHarness();
 
-        var ex = await Assert.ThrowsAsync<ServicesSyncException>(() => new WorklogEventActivity(api).RunAsync(Context(TestSupport.SampleJson("jira/worklog-created.json"))));
+        var ex = await Assert.ThrowsAsync<ServicesSyncException>(() => harness.RunAsync<WorklogEventActivity>([], TestSupport.SampleJson("jira/worklog-created.json")));
 
+        Assert.StartsWith("Activity 'reader' (jira.worklogEvent): input 'connection' is required to fetch the issue", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IssueGone_IsAPermanentErrorWithJirasReason()
+    {
+        await using var harness = new ReaderHarness();
+        await using var jira = new JiraWorklogScenario();
+        await jira.ArrangeAsync(harness);
+        var payload = TestSupport.SampleJson("jira/worklog-created.json");
+        payload["worklog"]!["issueId"] = "10999";
+
+        var ex = await Assert.ThrowsAsync<ServicesSyncException>(() => JiraWorklogScenario.RunAsync(harness, payload));
+
+        Assert.Equal(ErrorKind.Permanent, ex.Kind);
         Assert.False(ex.Retryable);
+        Assert.Contains("/rest/api/3/issue/10999", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("answered 404", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Issue does not exist or you do not have permission to see it.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,7 +14,8 @@ public class MapTimesheetAndDealTests
     {
         var worklogs = new JsonArray([.. TestSupport.SampleJson("tempo/worklogs-page1.json")["results"]!.AsArray().Concat(TestSupport.SampleJson("tempo/worklogs-page2.json")["results"]!.AsArray()).Select(w => w!.DeepClone())]);
         var context = new TestActivityContext().ForActivity<ApprovalActivity>("approval").WithInput(TestSupport.SampleJson("tempo/approval-approved.json")).WithInputValue("worklogs", worklogs);
-        return (await new ApprovalActivity(new FakeServiceApiClient()).RunAsync(context)).CompletedOn("approved")!.AsObject();
+        await using var harness = new ReaderHarness();
+        return (await harness.RunAsync<ApprovalActivity>(context)).CompletedOn("approved")!.AsObject();
     }
 
     private static async Task<IReadOnlyList<TimeEntry>> MapTempoAsync(JsonObject approval, JsonObject inputs)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ServicesSync.Activities.Services.Salesforce;
+using ServicesSync.Activities.Services.Tests.Http;
 using ServicesSync.Testing.Activities;
 
 namespace ServicesSync.Activities.Services.Tests.Salesforce;
@@ -9,7 +10,8 @@ internal static class OpportunityActivityAccess
 {
     public static async Task<JsonNode> RunAsync(JsonNode payload)
     {
-        var result = Assert.IsType<CompletedResult>(await new OpportunityActivity().RunAsync(new TestActivityContext().ForActivity<OpportunityActivity>("deal").WithInput(payload)));
+        await using var harness = new ReaderHarness();
+        var result = Assert.IsType<CompletedResult>(await harness.RunAsync<OpportunityActivity>(new TestActivityContext().ForActivity<OpportunityActivity>("deal").WithInput(payload)));
         return result.Output!;
     }
 }

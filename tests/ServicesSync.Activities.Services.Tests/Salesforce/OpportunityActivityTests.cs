@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ServicesSync.Activities.Services.Salesforce;
+using ServicesSync.Activities.Services.Tests.Http;
 using ServicesSync.Errors;
 using ServicesSync.Testing.Activities;
 
@@ -9,7 +10,8 @@ public class OpportunityActivityTests
 {
     private static async Task<(string Outcome, JsonNode? Output)> RunAsync(JsonNode payload)
     {
-        var result = Assert.IsType<CompletedResult>(await new OpportunityActivity().RunAsync(new TestActivityContext().ForActivity<OpportunityActivity>("deal").WithInput(payload)));
+        await using var harness = new ReaderHarness();
+        var result = Assert.IsType<CompletedResult>(await harness.RunAsync<OpportunityActivity>(new TestActivityContext().ForActivity<OpportunityActivity>("deal").WithInput(payload)));
         return (Assert.Single(result.OutcomeNames), result.Output);
     }
 
@@ -52,5 +54,53 @@ public class OpportunityActivityTests
         var ex = await Assert.ThrowsAsync<ServicesSyncException>(() => RunAsync(JsonNode.Parse("""{ "attributes": { "type": "Account" }, "Id": "001" }""")!));
 
         Assert.Equal("Salesforce opportunity: the record is a Account, not an Opportunity.", ex.Message);
+    }
+
+    [Fact]
+    public async Task ChangeEventWithConnection_IsQueriedAndRoutedByTheRecordsIsWon()
+    {
+        await using var harness = new ReaderHarness();
+        await using var salesforce = new SalesforceOpportunityScenario();
+        await salesforce.ArrangeAsync(harness);
+
+        var output = (await salesforce.RunAsync(harness)).CompletedOn("won")!;
+
+        Assert.Equal(("006Dn00000AbCdEIAV", true, "Acme Corp", "UPDATE"), ((string?)output["id"], (bool?)output["isWon"], (string?)output["accountName"], (string?)output["changeType"]));
+        var query = Uri.UnescapeDataString(Assert.Single(salesforce.Server.Requests).PathAndQuery);
+        Assert.Equal(
+            "/services/data/v62.0/query?q=SELECT Id, Name, AccountId, Account.Name, StageName, IsWon, IsClosed, CloseDate, Amount, Probability FROM Opportunity WHERE Id = '006Dn00000AbCdEIAV'",
+            query);
+    }
+
+    [Fact]
+    public async Task QueriedOpportunityNotVisible_IsAPermanentErrorNamingTheConnection()
+    {
+        await using var harness = new ReaderHarness();
+        await using var salesforce = new SalesforceOpportunityScenario();
+        await salesforce.ArrangeAsync(harness);
+        var payload = TestSupport.SampleJson("salesforce/opportunity-change-event.json");
+        payload["ChangeEventHeader"]!["recordIds"] = new JsonArray("006Dn00000ZzZzZIAV");
+
+        var ex = await Assert.ThrowsAsync<ServicesSyncException>(() => harness.RunAsync<OpportunityActivity>(new JsonObject { ["connection"] = ReaderScenario.ConnectionId }, payload));
+
+        Assert.Equal(ErrorKind.Permanent, ex.Kind);
+        Assert.Equal(
+            "Activity 'reader' (salesforce.opportunity): Salesforce has no Opportunity 006Dn00000ZzZzZIAV visible to connection 'vendor' (deleted, or not shared with its user).",
+            ex.Message);
+    }
+
+    [Fact]
+    public async Task FieldThatIsNotSoql_IsRefusedBeforeAnyCall()
+    {
+        await using var harness = new ReaderHarness();
+        await using var salesforce = new SalesforceOpportunityScenario();
+        await salesforce.ArrangeAsync(harness);
+
+        var ex = await Assert.ThrowsAsync<ServicesSyncException>(() => harness.RunAsync<OpportunityActivity>(
+            new JsonObject { ["connection"] = ReaderScenario.ConnectionId, ["fields"] = new JsonArray("Name", "Id FROM Account --") },
+            TestSupport.SampleJson("salesforce/opportunity-change-event.json")));
+
+        Assert.Contains("input 'fields' has 'Id FROM Account --', which is not a SOQL field name", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(salesforce.Server.Requests);
     }
 }

@@ -117,10 +117,10 @@ internal sealed class TemplateEnvironment : IAsyncDisposable
 
     private static IEnumerable<(string System, string Type, ConnectionAuth Auth, Dictionary<string, string> Secrets)> VendorConnections()
     {
-        yield return ("bamboohr", ConnectionTypes.BambooHr, new ConnectionAuth { Kind = AuthKinds.Basic, Username = "api-key-placeholder" }, new() { ["password"] = "x" });
+        yield return ("bamboohr", ConnectionTypes.BambooHr, new ConnectionAuth { Kind = AuthKinds.BambooHrApiKey }, new() { ["apiKey"] = "bamboo-api-key" });
         yield return ("workday", ConnectionTypes.Workday, new ConnectionAuth { Kind = AuthKinds.Basic, Username = "ISU_ServicesSync" }, new() { ["password"] = "isu-password" });
         yield return ("jira", ConnectionTypes.Jira, new ConnectionAuth { Kind = AuthKinds.Basic, Username = "integration@example.com" }, new() { ["password"] = "api-token" });
-        yield return ("tempo", ConnectionTypes.Rest, new ConnectionAuth { Kind = AuthKinds.Bearer }, new() { ["token"] = "tempo-token" });
+        yield return ("tempo", ConnectionTypes.Tempo, new ConnectionAuth { Kind = AuthKinds.Bearer }, new() { ["token"] = "tempo-token" });
         yield return ("salesforce", ConnectionTypes.Salesforce, new ConnectionAuth { Kind = AuthKinds.Bearer }, new() { ["token"] = "sf-session" });
     }
 
