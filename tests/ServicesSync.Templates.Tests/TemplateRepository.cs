@@ -1,11 +1,13 @@
+using ServicesSync.Testing.Repository;
+
 namespace ServicesSync.Templates.Tests;
 
-/// <summary>Where the repository and its templates/ folder are, found from the test's output directory.</summary>
+/// <summary>The templates/ folder of the checkout the tests run from.</summary>
 internal static class TemplateRepository
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryPaths.Root;
 
-    public static string TemplatesDirectory => Path.Combine(Root, "templates");
+    public static string TemplatesDirectory => RepositoryPaths.TemplatesDirectory;
 
     /// <summary>Every folder under templates/, by name: each must be a complete, proven template.</summary>
     public static IEnumerable<string> Names()
@@ -13,17 +15,4 @@ internal static class TemplateRepository
             .Select(Path.GetFileName)
             .OfType<string>()
             .Order(StringComparer.Ordinal);
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ServicesSync.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ServicesSync.sln was not found above " + AppContext.BaseDirectory);
-    }
 }

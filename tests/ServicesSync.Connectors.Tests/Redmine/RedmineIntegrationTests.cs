@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ServicesSync.Connections;
 using ServicesSync.Connectors.Redmine;
 using ServicesSync.Connectors.Tests.Support;
+using ServicesSync.Testing.RealSystems;
 
 namespace ServicesSync.Connectors.Tests.Redmine;
 
@@ -13,7 +14,7 @@ public sealed class RedmineIntegrationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var settings = await RealSystem.RunAsync("redmine.sh", "start");
+        var settings = await RealSystemScript.RunAsync("redmine.sh", "start");
         await harness.AddConnectionAsync(
             "psa",
             new ConnectionDefinition

@@ -1,6 +1,7 @@
 using ServicesSync.Connections;
-using ServicesSync.Connectors.Tests.Support;
 using ServicesSync.Connectors.Tryton;
+using ServicesSync.Connectors.Tests.Support;
+using ServicesSync.Testing.RealSystems;
 
 namespace ServicesSync.Connectors.Tests.Tryton;
 
@@ -16,7 +17,7 @@ public sealed class TrytonFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var settings = await RealSystem.RunAsync("tryton.sh", "reset");
+        var settings = await RealSystemScript.RunAsync("tryton.sh", "reset");
         await Harness.AddConnectionAsync(
             "erp",
             new ConnectionDefinition
@@ -27,7 +28,7 @@ public sealed class TrytonFixture : IAsyncLifetime
             },
             new Dictionary<string, string> { ["password"] = settings["TRYTON_PASSWORD"] });
         var connection = await Harness.Connections.GetAsync("erp", CancellationToken.None);
-        ProductId = await TrytonCompanySetup.RunAsync(Rpc, connection, CancellationToken.None);
+        ProductId = await TrytonCompanySetup.RunAsync(Rpc, connection, "ServicesSync Consulting", CancellationToken.None);
     }
 
     internal TrytonRpc Rpc => (TrytonRpc)Harness.Services.GetService(typeof(TrytonRpc))!;

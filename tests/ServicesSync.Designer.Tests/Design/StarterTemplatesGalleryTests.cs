@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using ServicesSync.Designer.Tests.Support;
 using ServicesSync.Persistence;
+using ServicesSync.Testing.Repository;
 
 namespace ServicesSync.Designer.Tests.Design;
 
@@ -13,7 +14,7 @@ namespace ServicesSync.Designer.Tests.Design;
 /// </summary>
 public sealed class StarterTemplatesGalleryTests : IDisposable
 {
-    private static readonly string TemplatesDirectory = Path.Combine(FindRoot(), "templates");
+    private static readonly string TemplatesDirectory = RepositoryPaths.TemplatesDirectory;
 
     private readonly DesignerFactory factory = new(TemplatesDirectory);
 
@@ -70,18 +71,5 @@ public sealed class StarterTemplatesGalleryTests : IDisposable
                 await store.AddConnectionAsync(new ConnectionRecord(id, parameter.GetProperty("connectionType").GetString()!, "{}", null, now, now), CancellationToken.None);
             }
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ServicesSync.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ServicesSync.sln was not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,6 +1,7 @@
 using ServicesSync.Definitions;
 using ServicesSync.Host.Common;
 using ServicesSync.Host.Tests.Support;
+using ServicesSync.Testing.Repository;
 
 namespace ServicesSync.Host.Tests.Cli;
 
@@ -20,7 +21,7 @@ public sealed class TemplateImportExportTests : IDisposable
             .OfType<string>()
             .Order(StringComparer.Ordinal)];
 
-    private static string RepositoryRoot { get; } = FindRoot();
+    private static string RepositoryRoot => RepositoryPaths.Root;
 
     [Theory]
     [MemberData(nameof(StarterTemplates))]
@@ -81,17 +82,4 @@ public sealed class TemplateImportExportTests : IDisposable
     }
 
     public void Dispose() => folder.Dispose();
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ServicesSync.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ServicesSync.sln was not found above " + AppContext.BaseDirectory);
-    }
 }

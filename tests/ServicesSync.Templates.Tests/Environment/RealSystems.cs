@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using ServicesSync.Testing.RealSystems;
 
 namespace ServicesSync.Templates.Tests.Environment;
 
@@ -30,7 +30,7 @@ internal static class RealSystems
                 return known;
             }
 
-            var settings = await RunAsync(script, "start");
+            var settings = await RealSystemScript.RunAsync(script, "start");
             set(settings);
             return settings;
         }
@@ -38,31 +38,5 @@ internal static class RealSystems
         {
             Gate.Release();
         }
-    }
-
-    private static async Task<IReadOnlyDictionary<string, string>> RunAsync(string script, string command)
-    {
-        var path = Path.Combine(TemplateRepository.Root, "eng", "realsystems", script);
-        var start = new ProcessStartInfo("bash", [path, command])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not run {path}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"{script} {command} failed with exit code {process.ExitCode}; eng/setup.sh installs what it needs on a fresh Debian machine.{System.Environment.NewLine}{await error}");
-        }
-
-        return (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(line => line.Split('=', 2))
-            .Where(parts => parts.Length == 2)
-            .ToDictionary(parts => parts[0], parts => parts[1], StringComparer.Ordinal);
     }
 }

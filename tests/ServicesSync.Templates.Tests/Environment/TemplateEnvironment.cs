@@ -11,6 +11,7 @@ using ServicesSync.Execution;
 using ServicesSync.Persistence;
 using ServicesSync.Persistence.InMemory;
 using ServicesSync.Templates.Tests.Cases;
+using ServicesSync.Testing.RealSystems;
 using ServicesSync.Testing.Stubs;
 
 namespace ServicesSync.Templates.Tests.Environment;
@@ -136,7 +137,7 @@ internal sealed class TemplateEnvironment : IAsyncDisposable
         await AddAsync("tryton", ConnectionTypes.Tryton, new Uri(settings["TRYTON_URL"]), auth, new() { ["password"] = settings["TRYTON_PASSWORD"] });
         var connections = provider.GetRequiredService<IConnectionService>();
         var rpc = provider.GetRequiredService<TrytonRpc>();
-        var product = await TrytonCompany.SetUpAsync(rpc, await connections.GetAsync("tryton", CancellationToken.None), CancellationToken.None);
+        var product = await TrytonCompanySetup.RunAsync(rpc, await connections.GetAsync("tryton", CancellationToken.None), "Northwind Consulting", CancellationToken.None);
         // The product goes on the connection, as an administrator would configure it.
         await connections.DeleteAsync("tryton", CancellationToken.None);
         await connections.CreateAsync(

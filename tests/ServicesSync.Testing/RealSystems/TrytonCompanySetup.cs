@@ -2,22 +2,22 @@ using System.Text.Json.Nodes;
 using ServicesSync.Connections;
 using ServicesSync.Connectors.Tryton;
 
-namespace ServicesSync.Templates.Tests.Environment;
+namespace ServicesSync.Testing.RealSystems;
 
 /// <summary>
-/// What an accountant sets up once in a new Tryton database before employees, projects and
-/// timesheets can be posted: currency, company (the admin user's), a chart of accounts from the
-/// minimal template and an hourly service product. Returns the product id.
+/// What an accountant does once in a new Tryton database before projects can be invoiced: a
+/// currency, the company and its user, a chart of accounts from the minimal template (receivable
+/// and payable defaults) and a service product sold by the hour. Returns the product id.
 /// </summary>
-internal static class TrytonCompany
+public static class TrytonCompanySetup
 {
-    public static async Task<int> SetUpAsync(TrytonRpc rpc, Connection connection, CancellationToken ct)
+    public static async Task<int> RunAsync(TrytonRpc rpc, Connection connection, string companyName, CancellationToken ct)
     {
         var currency = await rpc.CreateAsync(connection, "currency.currency", new JsonObject
         {
             ["name"] = "US Dollar", ["symbol"] = "$", ["code"] = "USD", ["digits"] = 2, ["rounding"] = TrytonValues.Decimal(0.01m),
         }, ct);
-        var party = await rpc.CreateAsync(connection, "party.party", new JsonObject { ["name"] = "Northwind Consulting" }, ct);
+        var party = await rpc.CreateAsync(connection, "party.party", new JsonObject { ["name"] = companyName }, ct);
         var company = await rpc.CreateAsync(connection, "company.company", new JsonObject { ["party"] = party, ["currency"] = currency }, ct);
         await rpc.ModelAsync(connection, "res.user", "write", new JsonArray(new JsonArray(1), new JsonObject
         {
@@ -28,21 +28,16 @@ internal static class TrytonCompany
         var context = await rpc.ContextAsync(connection, ct);
 
         var template = (await rpc.SearchAsync(connection, "account.account.template", new JsonArray(TrytonValues.Clause("parent", "=", null)), ct))[0];
-        var session = (int)(await rpc.CallAsync(connection, "wizard.account.create_chart.create", new JsonArray(context.DeepClone()), ct))![0]!;
+        var wizard = await rpc.CallAsync(connection, "wizard.account.create_chart.create", new JsonArray(context.DeepClone()), ct);
+        var session = (int)wizard![0]!;
         await rpc.CallAsync(connection, "wizard.account.create_chart.execute", new JsonArray(session, new JsonObject(), "start", context.DeepClone()), ct);
         await rpc.CallAsync(connection, "wizard.account.create_chart.execute", new JsonArray(
             session, new JsonObject { ["account"] = new JsonObject { ["company"] = company, ["account_template"] = template } }, "create_account", context.DeepClone()), ct);
+        var receivable = await AccountAsync(rpc, connection, company, "receivable", ct);
+        var payable = await AccountAsync(rpc, connection, company, "payable", ct);
         await rpc.CallAsync(connection, "wizard.account.create_chart.execute", new JsonArray(
             session,
-            new JsonObject
-            {
-                ["properties"] = new JsonObject
-                {
-                    ["company"] = company,
-                    ["account_receivable"] = await AccountAsync(rpc, connection, company, "receivable", ct),
-                    ["account_payable"] = await AccountAsync(rpc, connection, company, "payable", ct),
-                },
-            },
+            new JsonObject { ["properties"] = new JsonObject { ["company"] = company, ["account_receivable"] = receivable, ["account_payable"] = payable } },
             "create_properties",
             context.DeepClone()), ct);
         await rpc.CallAsync(connection, "wizard.account.create_chart.delete", new JsonArray(session, context.DeepClone()), ct);

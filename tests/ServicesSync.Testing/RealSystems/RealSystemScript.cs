@@ -1,17 +1,18 @@
 using System.Diagnostics;
+using ServicesSync.Testing.Repository;
 
-namespace ServicesSync.Connectors.Tests.Support;
+namespace ServicesSync.Testing.RealSystems;
 
 /// <summary>
 /// Runs one of the eng/realsystems scripts (install once, start or reset the server on
 /// loopback) and reads the KEY=VALUE settings it prints. A missing package or a server that
 /// does not start fails the tests with the script's own explanation, never a skip.
 /// </summary>
-internal static class RealSystem
+public static class RealSystemScript
 {
     public static async Task<IReadOnlyDictionary<string, string>> RunAsync(string script, string command)
     {
-        var path = Path.Combine(RepositoryRoot(), "eng", "realsystems", script);
+        var path = Path.Combine(RepositoryPaths.Root, "eng", "realsystems", script);
         var start = new ProcessStartInfo("bash", [path, command])
         {
             RedirectStandardOutput = true,
@@ -34,18 +35,5 @@ internal static class RealSystem
             .Select(line => line.Split('=', 2))
             .Where(parts => parts.Length == 2)
             .ToDictionary(parts => parts[0], parts => parts[1], StringComparer.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ServicesSync.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ServicesSync.sln was not found above " + AppContext.BaseDirectory);
     }
 }
