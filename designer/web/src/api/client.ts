@@ -6,7 +6,8 @@ import type { Json, WorkflowDefinition } from '../model/definition';
 import type { ActivityDescriptor } from '../model/descriptors';
 import { ApiError } from './errors';
 import type {
-  ConnectionSummary,
+  ConnectionTestResult,
+  ConnectionView,
   DeadLetter,
   DeadLetterPage,
   InstanceDetail,
@@ -128,12 +129,23 @@ export class ApiClient {
     (await this.send<InstantiatedTemplate>('POST', `/design/templates/${encodeURIComponent(name)}/instantiate`, body)).value;
 
   /**
-   * Schedules with next fire times and connections are served by later parts of the runtime
-   * (GET /api/v1/schedules, GET /api/v1/connections). Until a server has them the answer is 404
-   * or 405, which the pages show as "none yet" rather than an error.
+   * Schedules with their next fire times. A server that has no scheduler answers 404 or 405,
+   * which the page shows as "none yet" rather than an error.
    */
   listSchedules = () => this.optionalList<ScheduleSummary>('/schedules');
-  listConnections = () => this.optionalList<ConnectionSummary>('/connections');
+
+  // Connections (docs/connections.md). Secret fields go out inside `auth` when typed and never
+  // come back: the view says `hasSecret` and `secretFields` instead. Bodies are never logged.
+  listConnections = () => this.get<ConnectionView[]>('/connections');
+  getConnection = (id: string) => this.send<ConnectionView>('GET', `/connections/${encodeURIComponent(id)}`);
+  createConnection = (body: Record<string, unknown>) => this.send<ConnectionView>('POST', '/connections', body);
+
+  /** `eTag` null overwrites whatever is stored (the "overwrite" answer to a conflict). */
+  saveConnection = (id: string, body: Record<string, unknown>, eTag: string | null) =>
+    this.send<ConnectionView>('PUT', `/connections/${encodeURIComponent(id)}`, body, eTag ? { 'If-Match': eTag } : {});
+
+  deleteConnection = (id: string) => this.send<void>('DELETE', `/connections/${encodeURIComponent(id)}`);
+  testConnection = async (id: string) => (await this.send<ConnectionTestResult>('POST', `/connections/${encodeURIComponent(id)}/test`)).value;
 
   private async optionalList<T>(path: string): Promise<{ supported: boolean; items: T[] }> {
     try {

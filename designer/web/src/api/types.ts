@@ -160,12 +160,36 @@ export interface ScheduleSummary {
 }
 
 /** A connection as GET /api/v1/connections shows it: secrets are write-only and never sent back. */
-export interface ConnectionSummary {
+/**
+ * A connection as the API shows it (GET/POST/PUT /api/v1/connections): everything but secret
+ * values. `secretFields` names the write-only fields of its auth kind, `hasSecret` says whether
+ * values for them are stored.
+ */
+export interface ConnectionView {
   id: string;
   type: string;
   displayName?: string | null;
   baseUrl: string;
-  auth: { kind: string };
+  auth: { kind: string } & Record<string, string | undefined>;
+  resilience?: {
+    timeout?: string;
+    maxRetries?: number;
+    maxRetryDelay?: string;
+    rateLimit?: { requestsPerSecond?: number; burst?: number; queueLimit?: number } | null;
+    circuitBreaker?: unknown;
+  };
+  properties?: Record<string, string>;
   hasSecret: boolean;
+  secretFields: string[];
+  createdAt?: string | null;
   updatedAt?: string | null;
+  etag?: string | null;
+}
+
+/** The answer of POST /api/v1/connections/{id}/test: the outcome as data, never a secret. */
+export interface ConnectionTestResult {
+  ok: boolean;
+  message: string;
+  errorKind: string | null;
+  elapsedMilliseconds: number;
 }

@@ -94,7 +94,7 @@ export function Editor({ draft }: { draft: WorkflowDraft }) {
   useEffect(() => overlays.setFacet('run', result ? summarizeJournal(result.journal, result.pinned) : new Map()), [overlays, result]);
   useEffect(() => overlays.setFacet('pinned', new Map(Object.keys(pins).map((id) => [id, true]))), [overlays, pins]);
   useEffect(() => {
-    api.listConnections().then((r) => setConnections(r.items.map((c) => c.id)), () => setConnections([]));
+    api.listConnections().then((list) => setConnections(list.map((c) => c.id)), () => setConnections([]));
   }, [api]);
 
   useEffect(() => {
