@@ -18,6 +18,10 @@ public sealed class TemplateTests
 {
     public const string TestParametersFile = "test-params.json";
 
+    /// <summary>What a consultant needs before adapting a template (docs/templates.md says what goes in each).</summary>
+    private static readonly string[] ReadmeSections =
+        ["## Trigger", "## Steps", "## Field ownership", "## Parameters", "## Known limits", "## Test cases"];
+
     private static readonly Lazy<IWorkflowValidator> Validator = new(() =>
     {
         var services = new ServiceCollection();
@@ -38,6 +42,7 @@ public sealed class TemplateTests
 
         var template = TemplateFolder.Read(folder);
         Assert.False(string.IsNullOrWhiteSpace(template.Manifest.Summary), $"{name}/template.json needs a summary.");
+        AssertReadmeComplete(folder, template.Manifest.Title);
         AssertValid(template.WorkflowJson, $"{name}/workflow.json");
 
         var parameters = ReadTestParameters(folder);
@@ -77,6 +82,16 @@ public sealed class TemplateTests
                 Directory.Exists(directory) && Directory.EnumerateFiles(directory).Any(),
                 $"Template '{name}' has no {sub}/: every template needs sample payloads and the expectations they must produce.");
         }
+    }
+
+    /// <summary>What a consultant needs before adapting a template: every section, under the manifest's title.</summary>
+    private static void AssertReadmeComplete(string folder, string title)
+    {
+        var name = Path.GetFileName(folder);
+        var lines = File.ReadAllLines(Path.Combine(folder, "README.md")).Select(l => l.TrimEnd()).ToArray();
+        Assert.True(lines.FirstOrDefault() == $"# {title}", $"{name}/README.md must start with '# {title}' (the title in template.json).");
+        var missing = ReadmeSections.Where(section => !lines.Contains(section, StringComparer.Ordinal)).ToArray();
+        Assert.True(missing.Length == 0, $"{name}/README.md has no {string.Join(", ", missing.Select(s => $"'{s}'"))} section.");
     }
 
     private static WorkflowDefinition AssertValid(string json, string what)
