@@ -52,6 +52,7 @@ public static class ProblemCodes
     public const string Cycle = "graph.cycle";
     public const string ForEachBodyEnteredFromOutside = "forEach.enteredFromOutside";
     public const string TriggerInForEachBody = "forEach.triggerInBody";
+    public const string VariableSetInParallelBody = "forEach.variableInParallelBody";
     public const string JoinTooFewIncoming = "join.tooFewIncoming";
 
     // Validation: input values and expressions.

@@ -73,6 +73,33 @@ public sealed class ForEachRulesTests
         ProblemAssert.Single(problems, ProblemCodes.ConnectionIntoTrigger);
     }
 
+    [Theory]
+    [InlineData("4", true)]
+    [InlineData("{\"expression\":\"vars.width\",\"language\":\"javascript\"}", true)]
+    [InlineData("1", false)]
+    [InlineData(null, false)]
+    public void Validate_SetVariableInABodyWhoseItemsMayRunAtOnce_IsWarnedAbout(string? parallelism, bool warned)
+    {
+        var loop = Loop("loop");
+        if (parallelism is not null)
+        {
+            loop.Inputs["parallelism"] = JsonNode.Parse(parallelism);
+        }
+
+        var keep = Node("keep", "core.setVariable", new JsonObject { ["name"] = "worker" });
+
+        var problems = Validate([Start, loop, keep, Task("use")], Connect("start", "loop"), Connect("loop", "keep", "body"), Connect("keep", "use"));
+
+        var warnings = problems.Where(p => p.Code == ProblemCodes.VariableSetInParallelBody).ToList();
+        Assert.Equal(warned ? 1 : 0, warnings.Count);
+        if (warned)
+        {
+            Assert.Equal(ProblemSeverity.Warning, warnings[0].Severity);
+            Assert.Equal(("/activities/2", "keep"), (warnings[0].Path, warnings[0].ActivityId));
+            Assert.Contains("inside for-each 'loop'", warnings[0].Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Validate_NestedForEach_IsValid()
     {

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using ServicesSync.Activities;
+using ServicesSync.Definitions;
 
 namespace ServicesSync.Validation.Rules;
 
@@ -6,9 +8,13 @@ namespace ServicesSync.Validation.Rules;
 /// A for-each's body is every activity reachable from its <c>body</c> outcome, run once per item.
 /// The body must be a closed sub-graph: entered only through that outcome, so that no activity
 /// runs both per item and once for the whole run, and it holds no trigger. Nesting is fine.
+/// Variables belong to the whole run, so a body that sets one while items run side by side is
+/// warned about: one item can read what another wrote (a rehire upserting another's data).
 /// </summary>
 internal sealed class ForEachRules : IValidationRule
 {
+    private const string SetVariableType = "core.setVariable";
+
     public void Check(ValidationContext context)
     {
         var successors = GraphIndex.Successors(context);
@@ -44,8 +50,19 @@ internal sealed class ForEachRules : IValidationRule
                     targetId);
             }
 
+            var parallel = MayRunItemsInParallel(context.Activities[loop]);
             for (var i = 0; i < body.Length; i++)
             {
+                if (body[i] && parallel && context.Activities[i].Type == SetVariableType)
+                {
+                    context.Warning(
+                        ProblemCodes.VariableSetInParallelBody,
+                        $"{context.Describe(i)} sets a run-wide variable inside for-each '{loopId}', which runs several items at once: "
+                        + "one item can read the value another item wrote. Carry per-item data in the message, or set parallelism to 1",
+                        PointerPath.Activity(i),
+                        context.Activities[i].Id);
+                }
+
                 if (body[i] && context.IsTrigger(i))
                 {
                     context.Error(
@@ -57,4 +74,14 @@ internal sealed class ForEachRules : IValidationRule
             }
         }
     }
+
+    /// <summary>A literal parallelism above 1, or one computed at run time (which may be).</summary>
+    private static bool MayRunItemsInParallel(ActivityNode loop)
+        => loop.Inputs["parallelism"] switch
+        {
+            null => false,
+            JsonValue value when value.TryGetValue<int>(out var literal) => literal > 1,
+            JsonValue => false,
+            _ => true,
+        };
 }
