@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { ApiError, describeError } from '../api/errors';
-import type { ConnectionSummary, TemplateDetail, TemplateSummary, WorkflowSummary } from '../api/types';
+import type { ConnectionView, TemplateDetail, TemplateSummary, WorkflowSummary } from '../api/types';
 import { emptyDefinition, IDENTIFIER, type Json, type WorkflowDefinition } from '../model/definition';
 import { parseImport } from '../model/importer';
 import { TemplateDialog } from '../panels/TemplateDialog';
@@ -16,7 +16,7 @@ export function WorkflowsPage() {
   const [newId, setNewId] = useState('');
   const [newName, setNewName] = useState('');
   const [message, setMessage] = useState<string | null>(null);
-  const [using, setUsing] = useState<{ summary: TemplateSummary; template: TemplateDetail; connections: ConnectionSummary[] | null } | null>(null);
+  const [using, setUsing] = useState<{ summary: TemplateSummary; template: TemplateDetail; connections: ConnectionView[] | null } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const load = useCallback(() => {
@@ -85,9 +85,14 @@ export function WorkflowsPage() {
     return parsed.ok ? save(parsed.definition, `from the template ${template.title}`) : parsed.message;
   };
 
-  const loadConnections = async (): Promise<ConnectionSummary[] | null> => {
-    const list = await api.listConnections();
-    return list.supported ? list.items : null;
+  /** Null when the connections cannot be listed (e.g. a key without read access to them): the fields are then free text. */
+  const loadConnections = async (): Promise<ConnectionView[] | null> => {
+    try {
+      return await api.listConnections();
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return null;
+      throw error;
+    }
   };
 
   const fromTemplate = async (template: TemplateSummary) => {

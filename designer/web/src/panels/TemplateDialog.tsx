@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, describeError } from '../api/errors';
-import type { ConnectionSummary, TemplateDetail } from '../api/types';
+import type { ConnectionView, TemplateDetail } from '../api/types';
 import type { Json } from '../model/definition';
 import {
   checkField,
@@ -20,7 +20,7 @@ import { Dialog } from '../shell/Dialog';
 interface Props {
   template: TemplateDetail;
   /** Null when the server does not list connections: the fields are then free text. */
-  connections: ConnectionSummary[] | null;
+  connections: ConnectionView[] | null;
   onReloadConnections: () => void;
   /** Saves the instantiated definition as a draft; resolves to an error message when that fails. */
   onCreate: (definition: Json) => Promise<string | null>;
@@ -131,7 +131,7 @@ interface FieldProps {
   parameter: TemplateParameter;
   value: string;
   error: string | null;
-  connections: ConnectionSummary[] | null;
+  connections: ConnectionView[] | null;
   onChange: (text: string) => void;
   onBlur: () => void;
   onReloadConnections: () => void;
