@@ -10,6 +10,7 @@ using ServicesSync.Activities.Services.Mapping;
 using ServicesSync.Activities.Services.Salesforce;
 using ServicesSync.Activities.Services.Secrets;
 using ServicesSync.Activities.Services.Tempo;
+using ServicesSync.Activities.Services.NetSuite;
 using ServicesSync.Activities.Services.Workday;
 using ServicesSync.Canonical;
 using ServicesSync.Connections;
@@ -55,6 +56,7 @@ public static class ServicesActivitiesServiceCollectionExtensions
         Add<WorklogEventActivity>(services);
         Add<ApprovalActivity>(services);
         Add<OpportunityActivity>(services);
+        Add<SuiteQlQueryActivity>(services);
         Add<MapBambooHrWorkerActivity>(services);
         Add<MapWorkdayWorkerActivity>(services);
         Add<MapJiraWorklogActivity>(services);

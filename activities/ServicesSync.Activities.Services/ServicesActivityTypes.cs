@@ -18,6 +18,7 @@ public static class ServicesActivityTypes
     public const string JiraWorklogEvent = "jira.worklogEvent";
     public const string TempoApproval = "tempo.approval";
     public const string SalesforceOpportunity = "salesforce.opportunity";
+    public const string NetSuiteSuiteQl = "netsuite.suiteql";
 
     public const string MapBambooHrWorker = "map.bambooHrWorker";
     public const string MapWorkdayWorker = "map.workdayWorker";

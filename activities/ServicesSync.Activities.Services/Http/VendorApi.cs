@@ -78,4 +78,20 @@ internal sealed class VendorApi(IConnectionService connections, IConnectionHttp 
                 + "check that the path names the SOAP service.",
                 ErrorKind.Permanent);
     }
+
+    /// <summary>
+    /// POSTs a JSON read (a query language such as SuiteQL) and returns the JSON object it answers.
+    /// A read, so marked idempotent: the pipeline may retry it like a GET.
+    /// </summary>
+    public async Task<JsonObject> PostJsonAsync(
+        Connection connection, string path, IReadOnlyDictionary<string, string>? query, JsonObject body, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken)
+    {
+        var request = new ConnectionRequest(HttpMethod.Post, path) { Query = query, Body = body, Headers = headers, Idempotent = true };
+        var response = await http.SendAsync(connection, request, cancellationToken).ConfigureAwait(false);
+        return response.Body as JsonObject
+            ?? throw new ServicesSyncException(
+                $"Connection '{connection.Id}' ({connection.Type}): POST {path} answered {response.Status} with {(response.Body is null ? "an empty body" : "a body that is not a JSON object")}; "
+                + "check that the base URL points at the API.",
+                ErrorKind.Permanent);
+    }
 }

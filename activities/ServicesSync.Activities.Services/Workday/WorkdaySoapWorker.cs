@@ -34,6 +34,8 @@ internal static class WorkdaySoapWorker
         var position = job.Child("Position_Data");
         Set(json, "jobTitle", position.Text("Business_Title") ?? position.Text("Position_Title"));
         Set(json, "positionId", position.Text("Position_ID"));
+        // The date the current position (job, cost center) took effect: a transfer's date, not the hire's.
+        Set(json, "positionEffectiveDate", ((string?)position?.Attribute(WorkdayXml.Wd + "Effective_Date")) is { Length: >= 10 } effective ? effective[..10] : null);
         Set(json, "location", position.Text("Business_Site_Summary_Data", "Name"));
 
         var status = data.Child("Employment_Data", "Worker_Status_Data");

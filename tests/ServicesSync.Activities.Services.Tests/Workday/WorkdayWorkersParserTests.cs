@@ -17,7 +17,7 @@ public class WorkdayWorkersParserTests
         TestSupport.JsonEqual(
             """
             { "source": "soap", "workerId": "21001", "wid": "3aa5550b7fe348b98d7b5741afc65534", "kind": "employee", "displayName": "Logan McNeil",
-              "givenName": "Logan", "familyName": "McNeil", "email": "logan.mcneil@example.com", "jobTitle": "Senior Consultant", "positionId": "P-00123",
+              "givenName": "Logan", "familyName": "McNeil", "email": "logan.mcneil@example.com", "jobTitle": "Senior Consultant", "positionId": "P-00123", "positionEffectiveDate": "2026-03-16",
               "location": "Chicago", "active": true, "hireDate": "2026-03-16", "originalHireDate": "2019-05-06", "terminated": false,
               "terminationDate": "2024-08-30", "rehire": true,
               "supervisoryOrganization": { "id": "SUP-CONS-NA", "code": "CONS-NA", "name": "Consulting North America" },

@@ -61,6 +61,12 @@ public sealed partial class NetSuiteStub : IAsyncDisposable
             return;
         }
 
+        if (context.Request.Method == "POST" && context.Request.Path == "/services/rest/query/v1/suiteql" && SuiteQlDateProblem(body) is { } problem)
+        {
+            await Error(context, 400, "INVALID_PARAMETER", problem);
+            return;
+        }
+
         if (Intercept is { } intercept && await intercept(context, body))
         {
             return;
@@ -134,6 +140,34 @@ public sealed partial class NetSuiteStub : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// SuiteQL parses a date literal with the mask written beside it (Oracle rules): ISO text ending
+    /// in Z does not match a TZH:TZM mask, and NetSuite answers 400. Null when every literal matches.
+    /// </summary>
+    public static string? SuiteQlDateProblem(string body)
+    {
+        var q = (JsonNode.Parse(body.Length == 0 ? "{}" : body) as JsonObject)?["q"]?.GetValue<string>() ?? "";
+        foreach (Match call in SuiteQlTimestamp().Matches(q))
+        {
+            var mask = call.Groups["mask"].Value;
+            var pattern = "^" + SuiteQlMaskPart().Replace(mask, m => m.Value switch
+            {
+                "YYYY" => @"\d{4}",
+                "MM" or "DD" or "HH24" or "MI" or "SS" or "TZM" => @"\d{2}",
+                "TZH" => @"[+-]\d{2}",
+                var quoted when quoted.StartsWith('"') => Regex.Escape(quoted.Trim('"')),
+                var other => Regex.Escape(other),
+            }) + "$";
+            if (!Regex.IsMatch(call.Groups["value"].Value, pattern, RegexOptions.CultureInvariant))
+            {
+                return $"Invalid search query. Detailed unprocessed description follows. Invalid or unsupported search. "
+                    + $"{call.Groups["fn"].Value}('{call.Groups["value"].Value}', '{mask}'): the literal does not match the format mask.";
+            }
+        }
+
+        return null;
+    }
+
     private static Task Json(HttpContext context, int status, JsonNode body)
     {
         context.Response.StatusCode = status;
@@ -154,6 +188,12 @@ public sealed partial class NetSuiteStub : IAsyncDisposable
         };
         return context.Response.WriteAsync(body.ToJsonString());
     }
+
+    [GeneratedRegex(@"(?<fn>TO_TIMESTAMP_TZ|TO_TIMESTAMP|TO_DATE)\(\s*'(?<value>[^']*)'\s*,\s*'(?<mask>[^']*)'\s*\)", RegexOptions.IgnoreCase)]
+    private static partial Regex SuiteQlTimestamp();
+
+    [GeneratedRegex("\"[^\"]*\"|YYYY|MM|DD|HH24|MI|SS|TZH|TZM|.")]
+    private static partial Regex SuiteQlMaskPart();
 
     // Custom record types (customrecord_…) have underscores and digits.
     [GeneratedRegex("^/services/rest/record/v1/(?<type>[a-zA-Z][a-zA-Z0-9_]*)/eid:(?<eid>.+)$")]
