@@ -3,10 +3,14 @@ using ServicesSync.Canonical;
 
 namespace ServicesSync.Activities.Services.Finance;
 
-/// <summary>The activity's output: <c>{ valid, errors, warnings, lines, totals, rounding, message }</c>.</summary>
+/// <summary>
+/// The activity's output: <c>{ valid, errors, warnings, lines, totals, rounding, results, message }</c>.
+/// <c>results</c> holds one <c>{ source, valid, errors, warnings, entry, line }</c> per entry, in
+/// order, so a for-each after one batch validation posts each valid entry and suspends each invalid one.
+/// </summary>
 internal static class RateCardResultJson
 {
-    public static JsonObject Create(RateCardValidationResult result, Project project, JsonNode? message)
+    public static JsonObject Create(RateCardValidationResult result, Project project, IReadOnlyList<TimeEntry> entries, JsonNode? message)
     {
         var json = new JsonObject
         {
@@ -23,6 +27,15 @@ internal static class RateCardResultJson
                 ["amount"] = CanonicalJson.ToNode(result.TotalAmount),
             },
             ["rounding"] = CanonicalJson.ToNode(project.Rounding),
+            ["results"] = new JsonArray([.. result.Entries.Select((verdict, i) => (JsonNode)new JsonObject
+            {
+                ["source"] = entries[i].Source.ToString(),
+                ["valid"] = verdict.IsValid,
+                ["errors"] = Issues(verdict.Errors),
+                ["warnings"] = Issues(verdict.Warnings),
+                ["entry"] = CanonicalJson.ToNode(entries[i]),
+                ["line"] = Line(result.Lines[i]),
+            })]),
         };
         if (message is not null)
         {

@@ -12,4 +12,7 @@ public sealed record RateCardValidationResult(
     Money? TotalAmount)
 {
     public bool IsValid => Errors.Count == 0;
+
+    /// <summary>Per entry (same order as the request's entries and <see cref="Lines"/>): its own errors and warnings.</summary>
+    public IReadOnlyList<EntryVerdict> Entries { get; init; } = [];
 }

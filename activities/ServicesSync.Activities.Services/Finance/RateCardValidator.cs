@@ -38,8 +38,12 @@ internal static class RateCardValidator
         var duplicates = new DuplicateDetector(request.ExistingEntries, request.NearDuplicateMinutes);
         var lines = new List<BilledLine>();
         var accepted = new List<TimeEntry>();
+        var batchErrors = errors.ToList();
+        var batchWarnings = warnings.ToList();
+        var verdicts = new List<(List<RateCardIssue> Errors, List<RateCardIssue> Warnings, bool Accepted)>();
         foreach (var entry in request.Entries)
         {
+            var (errorsBefore, warningsBefore) = (errors.Count, warnings.Count);
             var (duplicate, nearDuplicateOf) = duplicates.Check(entry, errors, warnings);
             if (!duplicate)
             {
@@ -69,6 +73,7 @@ internal static class RateCardValidator
                 Amount = rate is null ? null : Amount(billed, rate.Rate),
                 NearDuplicateOf = nearDuplicateOf,
             });
+            verdicts.Add(([.. batchErrors, .. errors.Skip(errorsBefore)], [.. batchWarnings, .. warnings.Skip(warningsBefore)], !duplicate));
         }
 
         if (!priced && project.BillingType is BillingType.FixedFee or BillingType.Retainer && lines.Any(l => l.RawSeconds > 0))
@@ -76,9 +81,24 @@ internal static class RateCardValidator
             warnings.Add(new(RateCardRules.NotPriced, null, $"Project '{project.Name}' is billed {(project.BillingType == BillingType.FixedFee ? "by milestone (fixed fee)" : "as a retainer")}: its time is validated but not priced."));
         }
 
+        var (dailyErrorsFrom, dailyWarningsFrom) = (errors.Count, warnings.Count);
         DailyHoursCheck.Check(accepted, request.ExistingEntries, request.DailyHourLimits ?? project.DailyHourLimits, errors, warnings);
+        // Daily hours are about the accepted entries of a day (never a repeat, which is already suspended as a duplicate).
+        for (var i = 0; i < verdicts.Count; i++)
+        {
+            var source = request.Entries[i].Source.ToString();
+            if (verdicts[i].Accepted)
+            {
+                verdicts[i].Errors.AddRange(errors.Skip(dailyErrorsFrom).Where(e => e.Source == source));
+                verdicts[i].Warnings.AddRange(warnings.Skip(dailyWarningsFrom).Where(w => w.Source == source));
+            }
+        }
+
         var (billedSeconds, total) = Totals(lines, project.Rounding, priced ? currency : null);
-        return new RateCardValidationResult(errors, warnings, lines, lines.Sum(l => l.RawSeconds), billedSeconds, total);
+        return new RateCardValidationResult(errors, warnings, lines, lines.Sum(l => l.RawSeconds), billedSeconds, total)
+        {
+            Entries = [.. verdicts.Select(v => new EntryVerdict(v.Errors, v.Warnings))],
+        };
     }
 
     /// <summary>Billed hours times the hourly rate, rounded once to the currency's minor unit.</summary>

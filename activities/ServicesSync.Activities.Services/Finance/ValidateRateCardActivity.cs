@@ -15,7 +15,8 @@ namespace ServicesSync.Activities.Services.Finance;
     DisplayName = "Validate rate card",
     Description = "Checks time entries against the project's rate cards and billing controls — effective dating, most-specific rate, currency, "
         + "rounding, daily hours, billable rules, approval, employment, assignment, project dates, duplicates — and prices them. Outputs "
-        + "{ valid, errors, warnings, lines, totals }; 'invalid' when any rule fails.",
+        + "{ valid, errors, warnings, lines, totals, results }, results holding { source, valid, errors, warnings, entry, line } per entry; "
+        + "'invalid' when any rule fails for any entry.",
     Outcomes = [FinanceOutcomes.Valid, FinanceOutcomes.Invalid])]
 internal sealed class ValidateRateCardActivity(IOptions<ServicesActivitiesOptions> options) : Activity<ValidateRateCardInputs>
 {
@@ -42,7 +43,7 @@ internal sealed class ValidateRateCardActivity(IOptions<ServicesActivitiesOption
         };
 
         var result = RateCardValidator.Validate(request);
-        var output = RateCardResultJson.Create(result, project, context.Input?.DeepClone());
+        var output = RateCardResultJson.Create(result, project, request.Entries, context.Input?.DeepClone());
         return ValueTask.FromResult(ActivityResult.Outcome(result.IsValid ? FinanceOutcomes.Valid : FinanceOutcomes.Invalid, output));
     }
 

@@ -96,16 +96,35 @@ internal sealed class NetSuiteUpsertProjectActivity(IConnectionService connectio
     }
 }
 
-/// <summary>Upserts a canonical time entry as a NetSuite time bill, keyed by its source system and id.</summary>
+/// <summary>
+/// Upserts a canonical time entry as a NetSuite time bill, keyed by its source system and id.
+/// With <c>requireLinks</c>, a worker or project the cross-reference table does not know takes
+/// <c>unmapped</c> (nothing is sent): NetSuite would refuse a raw <c>jira:…</c> reference, and the
+/// entry belongs in suspense until someone links it, not in an incident.
+/// </summary>
 [Activity(ConnectorActivityTypes.NetSuiteUpsertTimeBill, Category = "Connectors", DisplayName = "NetSuite: upsert time bill",
-    Description = "PUT timebill/eid:{source system:source id}: posting the same entry again changes nothing new; outputs { recordType, externalId, internalId? }.")]
-internal sealed class NetSuiteUpsertTimeBillActivity(IConnectionService connections, NetSuiteRecords records, CrossReferences xref) : Activity<NetSuiteEntityInputs>
+    Description = "PUT timebill/eid:{source system:source id}: posting the same entry again changes nothing new; outputs { recordType, externalId, internalId? }. "
+        + "With requireLinks, an unlinked worker or project goes to 'unmapped' with { entry, missing, reason } and nothing is sent.",
+    Outcomes = [ActivityOutcomes.Done, Unmapped])]
+internal sealed class NetSuiteUpsertTimeBillActivity(IConnectionService connections, NetSuiteRecords records, CrossReferences xref) : Activity<NetSuiteTimeBillInputs>
 {
-    protected override async ValueTask<ActivityResult> ExecuteAsync(NetSuiteEntityInputs inputs, ActivityContext context)
+    public const string Unmapped = "unmapped";
+
+    protected override async ValueTask<ActivityResult> ExecuteAsync(NetSuiteTimeBillInputs inputs, ActivityContext context)
     {
-        var connection = await context.ConnectionAsync(connections, inputs.Connection, ConnectionTypes.NetSuite);
         var entry = context.Canonical<TimeEntry>(inputs.Entity, "entity");
         var ct = context.CancellationToken;
+        if (inputs.RequireLinks && await MissingLinksAsync(entry, ct) is { Count: > 0 } missing)
+        {
+            return ActivityResult.Outcome(Unmapped, new JsonObject
+            {
+                ["entry"] = entry.Source.ToString(),
+                ["missing"] = new JsonArray([.. missing.Select(m => (JsonNode)m)]),
+                ["reason"] = $"Time entry {entry.Source} is not posted: no cross-reference links {string.Join(" and ", missing)} to a canonical record; link it (xref.link) and replay.",
+            });
+        }
+
+        var connection = await context.ConnectionAsync(connections, inputs.Connection, ConnectionTypes.NetSuite);
         var seconds = entry.BillableSeconds ?? entry.DurationSeconds;
         var body = new JsonObject
         {
@@ -120,6 +139,20 @@ internal sealed class NetSuiteUpsertTimeBillActivity(IConnectionService connecti
         };
         NetSuiteUpsertEmployeeActivity.Merge(body, inputs.Fields);
         return ActivityResult.Done(await records.UpsertAsync(connection, "timebill", entry.Source.ToString(), body, ct));
+    }
+
+    private async Task<List<string>> MissingLinksAsync(TimeEntry entry, CancellationToken ct)
+    {
+        var missing = new List<string>();
+        foreach (var (entity, reference) in new[] { (CanonicalEntities.Worker, entry.Worker), (CanonicalEntities.Project, entry.Project) })
+        {
+            if (await xref.CanonicalIdAsync(entity, reference, ct) is null)
+            {
+                missing.Add($"{entity} {reference}");
+            }
+        }
+
+        return missing;
     }
 }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ServicesSync.Activities;
 using ServicesSync.Connections;
 using ServicesSync.Connectors.Common;
+using ServicesSync.Errors;
 using ServicesSync.Idempotency;
 
 namespace ServicesSync.Connectors.Rest;
@@ -11,7 +12,8 @@ namespace ServicesSync.Connectors.Rest;
 /// unlike the connection-less <c>http.request</c>.
 /// </summary>
 [Activity(ConnectorActivityTypes.RestRequest, Category = "Connectors", DisplayName = "REST request",
-    Description = "Sends a request to a path of a connection and outputs { status, headers, body }. With idempotencyKey, a completed call is never sent again.")]
+    Description = "Sends a request to a path of a connection and outputs { status, headers, body }. With idempotencyKey, a completed call is never sent again. "
+        + "With paging, every page is read (offset and limit as query parameters, while the body's 'more' path is set) and body holds all items; output pages.")]
 internal sealed class RestRequestActivity(IConnectionService connections, IConnectionHttp http) : Activity<RestRequestInputs>
 {
     protected override async ValueTask<ActivityResult> ExecuteAsync(RestRequestInputs inputs, ActivityContext context)
@@ -23,15 +25,29 @@ internal sealed class RestRequestActivity(IConnectionService connections, IConne
             headers.TryAdd("Idempotency-Key", key);
         }
 
-        var request = new ConnectionRequest(new HttpMethod(inputs.Method.ToString().ToUpperInvariant()), inputs.Path ?? "")
+        var paging = RestPaging.Read(inputs.Paging, context);
+        if (paging is not null && inputs.IdempotencyKey is { Length: > 0 })
         {
-            Query = inputs.Query,
+            throw context.Invalid("paging", "reads pages and cannot be combined with idempotencyKey, which is for a write sent once.");
+        }
+
+        ConnectionRequest Request(IReadOnlyDictionary<string, string>? query) => new(new HttpMethod(inputs.Method.ToString().ToUpperInvariant()), inputs.Path ?? "")
+        {
+            Query = query,
             Body = inputs.Body?.DeepClone(),
             Headers = headers,
             AcceptStatus = inputs.ExpectedStatus,
             Timeout = inputs.Timeout,
-            Idempotent = inputs.IdempotencyKey is { Length: > 0 } ? true : null,
+            // A paged read (a SuiteQL POST too) changes nothing, so a page may be asked for again.
+            Idempotent = inputs.IdempotencyKey is { Length: > 0 } || paging is not null ? true : null,
         };
+
+        if (paging is not null)
+        {
+            return ActivityResult.Done(await ReadPagesAsync(connection, page => Request(paging.Query(inputs.Query, page)), paging, context));
+        }
+
+        var request = Request(inputs.Query);
 
         async Task<JsonNode?> SendAsync(CancellationToken ct) => (await http.SendAsync(connection, request, ct)).ToJson();
 
@@ -39,6 +55,30 @@ internal sealed class RestRequestActivity(IConnectionService connections, IConne
             ? await context.Idempotency.ExecuteOnceAsync($"rest:{connection.Id}:{k}", SendAsync, context.CancellationToken)
             : await SendAsync(context.CancellationToken);
         return ActivityResult.Done(output);
+    }
+
+    /// <summary>The last page's answer with every page's items at the items path, and the page count.</summary>
+    private async Task<JsonObject> ReadPagesAsync(Connection connection, Func<int, ConnectionRequest> pageRequest, RestPaging paging, ActivityContext context)
+    {
+        var all = new List<JsonNode?>();
+        for (var page = 0; page < paging.MaxPages; page++)
+        {
+            var output = (await http.SendAsync(connection, pageRequest(page), context.CancellationToken)).ToJson();
+            var items = paging.ItemsOf(output["body"], context);
+            all.AddRange(items.Select(i => i?.DeepClone()));
+            if (!paging.HasMore(output["body"]))
+            {
+                items.Clear();
+                all.ForEach(items.Add);
+                output["pages"] = page + 1;
+                return output;
+            }
+        }
+
+        throw new ServicesSyncException(
+            $"Activity '{context.ActivityId}' ({context.ActivityType}): more than {paging.MaxPages} pages of {paging.Limit} items; "
+            + "nothing was cut silently: narrow the request or raise paging.maxPages.",
+            ErrorKind.Permanent);
     }
 }
 
@@ -70,6 +110,10 @@ internal sealed class RestRequestInputs
 
     [Input(Description = "Business key; a completed call with it is never sent again, and it goes out as the Idempotency-Key header.")]
     public string? IdempotencyKey { get; set; }
+
+    [Input(Description = "Offset paging: { items: \"results\", more: \"metadata.next\", limit: 1000 } (SuiteQL: items \"items\", more \"hasMore\"); "
+        + "offsetParameter and limitParameter (offset, limit) and maxPages (100) are optional. Every page is read; body holds all items.")]
+    public JsonObject? Paging { get; set; }
 }
 
 internal enum RestMethod

@@ -72,6 +72,22 @@ public sealed class ValidateRateCardActivityTests : IDisposable
     }
 
     [Fact]
+    public async Task Execute_BatchWithOneRepeat_ResultsSayPerEntryWhichToPostAndWhy()
+    {
+        var context = Context(CanonicalJson.ToNode(CustomerCard()), Entries(Entry("10100", Day(3, 2), 5400), Entry("10100", Day(3, 2), 5400)));
+
+        var output = (await Activity().RunAsync(context)).CompletedOn("invalid")!;
+
+        var results = output["results"]!.AsArray();
+        Assert.Equal([true, false], results.Select(r => (bool)r!["valid"]!));
+        Assert.Equal("jira:10100", (string?)results[0]!["source"]);
+        Assert.Empty(results[0]!["errors"]!.AsArray());
+        Assert.Equal(RateCardRules.Duplicate, (string?)results[1]!["errors"]![0]!["rule"]);
+        TestSupport.JsonEqual("""{"system":"jira","id":"10100"}""", results[0]!["entry"]!["source"]);
+        Assert.Equal(1.5m, (decimal)results[0]!["line"]!["hours"]!);
+    }
+
+    [Fact]
     public async Task Execute_EntriesFromTheMessagesEntriesOrEntry()
     {
         var one = CanonicalJson.ToNode(Entry("1", Day(3, 2), 3600));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
 using ServicesSync.Connections;
 using ServicesSync.Connectors.NetSuite;
@@ -50,6 +51,25 @@ public sealed class NetSuiteStubTests : IAsyncLifetime
         Assert.Equal((string?)record["id"], (string?)first.Output!["internalId"]);
         Assert.Null(second.Output!["internalId"]);
         Assert.All(stub.Server.Requests, r => Assert.Equal("PUT", r.Method));
+    }
+
+    [Fact]
+    public async Task UpsertTimeBill_RequireLinksWithUnlinkedWorkerAndProject_GoesToUnmappedAndSendsNothing()
+    {
+        var store = harness.Services.GetRequiredService<ServicesSync.Persistence.IWorkflowStore>();
+        await store.LinkCrossReferenceAsync(new ServicesSync.Persistence.CrossReferenceRecord("worker", "w-1", "jira", "ada", DateTimeOffset.UnixEpoch), CancellationToken.None);
+        var entry = JsonNode.Parse("""
+            { "source": { "system": "tempo", "id": "884" }, "worker": { "system": "jira", "id": "ada" },
+              "project": { "system": "jira", "id": "ACME" }, "workDate": "2026-03-02", "durationSeconds": 3600 }
+            """);
+
+        var result = await harness.RunAsync<NetSuiteUpsertTimeBillActivity>(new JsonObject { ["connection"] = "ns", ["requireLinks"] = true }, entry);
+
+        Assert.Equal(["unmapped"], result.OutcomeNames);
+        Assert.Equal("tempo:884", (string?)result.Output!["entry"]);
+        Assert.Equal(["project jira:ACME"], result.Output["missing"]!.AsArray().Select(m => (string)m!));
+        Assert.Contains("link it (xref.link) and replay", (string?)result.Output["reason"], StringComparison.Ordinal);
+        Assert.Empty(stub.Server.Requests);
     }
 
     [Fact]

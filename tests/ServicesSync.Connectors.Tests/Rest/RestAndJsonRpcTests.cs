@@ -38,6 +38,52 @@ public sealed class RestAndJsonRpcTests
     }
 
     [Fact]
+    public async Task RestRequest_Paging_ReadsEveryPageByOffsetWhileMoreIsSet_AndOutputsAllItems()
+    {
+        await using var api = await StubServer.StartAsync(async (context, _) =>
+        {
+            var offset = context.Request.Query["offset"].ToString();
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(offset == "0"
+                ? """{"items":[{"n":1},{"n":2}],"hasMore":true}"""
+                : """{"items":[{"n":3}],"hasMore":false}""");
+        });
+        await using var harness = new ConnectorsHarness();
+        await harness.AddConnectionAsync("api", StubConnections.Bearer(ConnectionTypes.Rest, api.BaseUri), StubConnections.Token("tok"));
+
+        var result = await harness.RunAsync<RestRequestActivity>(new JsonObject
+        {
+            ["connection"] = "api", ["method"] = "post", ["path"] = "query", ["body"] = new JsonObject { ["q"] = "SELECT 1" },
+            ["paging"] = new JsonObject { ["items"] = "items", ["more"] = "hasMore", ["limit"] = 2 },
+        });
+
+        Assert.Equal([1, 2, 3], result.Output!["body"]!["items"]!.AsArray().Select(i => (int)i!["n"]!));
+        Assert.Equal(2, (int)result.Output["pages"]!);
+        Assert.Equal(["/query?limit=2&offset=0", "/query?limit=2&offset=2"], api.Requests.Select(r => r.PathAndQuery));
+    }
+
+    [Fact]
+    public async Task RestRequest_PagingBeyondMaxPages_FailsInsteadOfCuttingSilently()
+    {
+        await using var api = await StubServer.StartAsync(async (context, _) =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("""{"results":[{"n":1}],"metadata":{"next":"https://api.tempo.io/4/worklogs?offset=1"}}""");
+        });
+        await using var harness = new ConnectorsHarness();
+        await harness.AddConnectionAsync("api", StubConnections.Bearer(ConnectionTypes.Rest, api.BaseUri), StubConnections.Token("tok"));
+
+        var error = await Assert.ThrowsAsync<ServicesSyncException>(() => harness.RunAsync<RestRequestActivity>(new JsonObject
+        {
+            ["connection"] = "api", ["path"] = "4/worklogs",
+            ["paging"] = new JsonObject { ["items"] = "results", ["more"] = "metadata.next", ["limit"] = 1, ["maxPages"] = 3 },
+        }));
+
+        Assert.Contains("more than 3 pages", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, api.Requests.Count);
+    }
+
+    [Fact]
     public async Task RestRequest_ConnectionOfAnotherIdThatDoesNotExist_FailsAsConfiguration()
     {
         await using var harness = new ConnectorsHarness();

@@ -55,6 +55,11 @@ internal static class CaseRunner
             }
         }
 
+        foreach (var (system, prefixes) in testCase.Order)
+        {
+            problems.AddRange(WriteOrder.Check(ArrivedWrites(environment, system), (prefixes as JsonArray ?? []).Select(p => (string)p!).ToArray(), $"{where} order.{system}"));
+        }
+
         if (testCase.DeadLetters is { } deadLetters)
         {
             problems.AddRange(JsonExpect.Compare(deadLetters, await DeadLettersAsync(environment, definition.Id, deadLetters), $"{where} deadLetters"));
@@ -96,17 +101,32 @@ internal static class CaseRunner
             observed.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
     }
 
+    /// <summary>The writes a stubbed system received that no canned route answered as a read, in arrival order, as "METHOD path".</summary>
+    private static IReadOnlyList<string> ArrivedWrites(TemplateEnvironment environment, string system)
+    {
+        if (system is "tryton" or "redmine" || !TemplateEnvironment.Systems.Contains(system))
+        {
+            throw new InvalidDataException($"'order' is for stubbed systems (netsuite, jira, bamboohr, workday, tempo, salesforce), not '{system}'.");
+        }
+
+        return [.. WritesOf(environment, system).Select(r => $"{r.Method} {Uri.UnescapeDataString(r.PathAndQuery)}")];
+    }
+
+    private static IEnumerable<StubRequest> WritesOf(TemplateEnvironment environment, string system)
+    {
+        var routes = environment.Routes[system];
+        var all = system == "netsuite" ? environment.NetSuite.Server.Requests : environment.Vendors[system].Server.Requests;
+        return all.Where(r => r.Method != "GET" && !routes.IsServedRead(r.Method, Uri.UnescapeDataString(r.PathAndQuery)));
+    }
+
     /// <summary>Every write each stub received that no canned route answered, as {method, path, body}.</summary>
     private static IEnumerable<(string System, JsonArray Requests)> Writes(TemplateEnvironment environment)
     {
-        IEnumerable<StubRequest> All(string system) => system == "netsuite" ? environment.NetSuite.Server.Requests : environment.Vendors[system].Server.Requests;
         foreach (var system in TemplateEnvironment.Systems.Where(s => s is not ("tryton" or "redmine")))
         {
-            var routes = environment.Routes[system];
             // In path order (same path: arrival order): for-each items run in parallel, so arrival
-            // order across records is not part of what a template promises.
-            var writes = All(system)
-                .Where(r => r.Method != "GET" && !routes.IsServedRead(r.Method, Uri.UnescapeDataString(r.PathAndQuery)))
+            // order across records is not part of what a template promises ('order' checks the part that is).
+            var writes = WritesOf(environment, system)
                 .OrderBy(r => Uri.UnescapeDataString(r.PathAndQuery), StringComparer.Ordinal)
                 .Select(r => (JsonNode)new JsonObject
                 {

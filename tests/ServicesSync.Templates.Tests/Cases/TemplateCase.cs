@@ -30,6 +30,14 @@ internal sealed record TemplateCase
     /// <summary>system → every write (method, path, body) the stub received, in order; null when not checked.</summary>
     public JsonObject? Posted { get; init; }
 
+    /// <summary>
+    /// system → write prefixes (<c>"PUT /services/rest/record/v1/timebill/"</c>) in the order their
+    /// writes must have arrived: every write of one prefix before any of the next. <c>posted</c>
+    /// lists writes in path order (parallel items arrive in any order); this proves the sequence a
+    /// template promises across record kinds, e.g. time posted before the employee is inactivated.
+    /// </summary>
+    public JsonObject Order { get; init; } = [];
+
     public JsonArray? DeadLetters { get; init; }
 
     /// <summary>system → queries whose answers must contain the records listed (subset match).</summary>
@@ -40,7 +48,7 @@ internal sealed record TemplateCase
         var name = System.IO.Path.GetFileNameWithoutExtension(path);
         var json = JsonNode.Parse(File.ReadAllText(path)) as JsonObject
             ?? throw new InvalidDataException($"{path} must hold a JSON object.");
-        var known = new HashSet<string>(["$comment", "description", "serve", "crossReferences", "reset", "runs", "posted", "deadLetters", "state"], StringComparer.Ordinal);
+        var known = new HashSet<string>(["$comment", "description", "serve", "crossReferences", "reset", "runs", "posted", "order", "deadLetters", "state"], StringComparer.Ordinal);
         var unknown = json.Select(p => p.Key).Where(k => !known.Contains(k)).ToArray();
         if (unknown.Length > 0)
         {
@@ -63,6 +71,7 @@ internal sealed record TemplateCase
             Reset = json["reset"] as JsonObject ?? [],
             Runs = runs,
             Posted = json["posted"] as JsonObject,
+            Order = json["order"] as JsonObject ?? [],
             DeadLetters = json["deadLetters"] as JsonArray,
             State = json["state"] as JsonObject ?? [],
         };
