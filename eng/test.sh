@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 ./eng/setup.sh
 dotnet build ServicesSync.sln -c Release -warnaserror --nologo -v quiet
-dotnet test ServicesSync.sln -c Release --no-build --nologo -v quiet
+dotnet test ServicesSync.sln -c Release --no-build --nologo -v quiet --logger "console;verbosity=minimal"
 if [ -x eng/test-web.sh ]; then
   ./eng/test-web.sh
 fi
