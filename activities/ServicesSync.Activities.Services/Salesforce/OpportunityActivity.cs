@@ -16,15 +16,21 @@ namespace ServicesSync.Activities.Services.Salesforce;
     DisplayName = "Salesforce opportunity",
     Description = "Reads an Opportunity (REST record, query result or change event). Outputs { id, name, accountId, stageName, isWon, closeDate, amount, "
         + "currency }; 'won' only when IsWon is true. Without IsWon in the payload it queries the record through a salesforce connection when one is "
-        + "named, else the outcome is 'unknown'.",
-    Outcomes = [SalesforceOutcomes.Won, SalesforceOutcomes.NotWon, SalesforceOutcomes.Unknown])]
+        + "named, else the outcome is 'unknown'. A DELETE or GAP_DELETE change event goes to 'deleted' (never queried).",
+    Outcomes = [SalesforceOutcomes.Won, SalesforceOutcomes.NotWon, SalesforceOutcomes.Unknown, SalesforceOutcomes.Deleted])]
 internal sealed class OpportunityActivity(VendorApi api) : Activity<OpportunityInputs>
 {
     protected override async ValueTask<ActivityResult> ExecuteAsync(OpportunityInputs inputs, ActivityContext context)
     {
         var opportunity = OpportunityParser.Parse(inputs.Opportunity ?? context.Input);
-        var deleted = JsonValues.String(opportunity["changeType"]) is "DELETE" or "GAP_DELETE";
-        if (OpportunityParser.Outcome(opportunity) == SalesforceOutcomes.Unknown && !deleted && !string.IsNullOrWhiteSpace(inputs.Connection))
+        if (JsonValues.String(opportunity["changeType"]) is "DELETE" or "GAP_DELETE")
+        {
+            // A deleted record cannot be queried and says nothing about IsWon: its own route, so a
+            // workflow can ignore it (or alert) instead of blaming field-level security.
+            return ActivityResult.Outcome(SalesforceOutcomes.Deleted, opportunity);
+        }
+
+        if (OpportunityParser.Outcome(opportunity) == SalesforceOutcomes.Unknown && !string.IsNullOrWhiteSpace(inputs.Connection))
         {
             opportunity = await QueryAsync(opportunity, inputs, context);
         }
@@ -52,8 +58,18 @@ internal sealed class OpportunityActivity(VendorApi api) : Activity<OpportunityI
         }
 
         var connection = await api.ConnectionAsync(context, inputs.Connection, ConnectionTypes.Salesforce);
-        var answer = await api.GetJsonAsync(
-            connection, SalesforceApi.QueryPath(connection), new Dictionary<string, string> { ["q"] = SalesforceApi.OpportunityById(fields, id) }, context.CancellationToken);
+        var path = SalesforceApi.QueryPath(connection);
+        Dictionary<string, string> Query(IEnumerable<string> selected) => new() { ["q"] = SalesforceApi.OpportunityById(selected, id) };
+        JsonNode? answer = null;
+        if (!fields.Contains(SalesforceApi.CurrencyField, StringComparer.OrdinalIgnoreCase))
+        {
+            // Multi-currency orgs need the record's currency (else the deal is booked in the
+            // workflow's default); single-currency orgs have no such field and answer 400
+            // INVALID_FIELD, so the query is repeated without it and the default applies.
+            answer = await api.GetJsonAsync(connection, path, Query(fields.Append(SalesforceApi.CurrencyField)), context.CancellationToken, notFound: 400);
+        }
+
+        answer ??= await api.GetJsonAsync(connection, path, Query(fields), context.CancellationToken);
         if (JsonValues.Long(answer?["totalSize"]) is 0 || answer?["records"] is JsonArray { Count: 0 })
         {
             throw new ServicesSyncException(

@@ -12,6 +12,6 @@ internal sealed class OpportunityInputs
             + "When set, an opportunity whose payload has no IsWon (a change event) is queried, so the outcome is won or notWon instead of unknown.")]
     public string? Connection { get; set; }
 
-    [Input(Description = "Fields the query selects (SOQL names; relationship fields such as Account.Name allowed). Add CurrencyIsoCode in multi-currency orgs.")]
+    [Input(Description = "Fields the query selects (SOQL names; relationship fields such as Account.Name allowed). IsWon and, where the org has it, CurrencyIsoCode are always added.")]
     public string[] Fields { get; set; } = ["Id", "Name", "AccountId", "Account.Name", "StageName", "IsWon", "IsClosed", "CloseDate", "Amount", "Probability"];
 }

@@ -14,6 +14,9 @@ internal static partial class SalesforceApi
     public const string ApiVersionProperty = "apiVersion";
     public const string DefaultApiVersion = "62.0";
 
+    /// <summary>The record currency; only multi-currency orgs have it.</summary>
+    public const string CurrencyField = "CurrencyIsoCode";
+
     public static string QueryPath(Connection connection)
     {
         var version = connection.Definition.Properties.TryGetValue(ApiVersionProperty, out var configured) && !string.IsNullOrWhiteSpace(configured)

@@ -154,6 +154,8 @@ internal sealed class SalesforceOpportunityScenario : ReaderScenario
 
     public override StubServer Server => stub.Server;
 
+    public SalesforceStub Stub => stub;
+
     public override string CallPath => "/services/data/v62.0/query";
 
     public override async Task ArrangeAsync(ReaderHarness harness, bool validSecret = true)

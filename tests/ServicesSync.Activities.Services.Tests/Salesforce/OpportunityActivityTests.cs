@@ -68,8 +68,43 @@ public class OpportunityActivityTests
         Assert.Equal(("006Dn00000AbCdEIAV", true, "Acme Corp", "UPDATE"), ((string?)output["id"], (bool?)output["isWon"], (string?)output["accountName"], (string?)output["changeType"]));
         var query = Uri.UnescapeDataString(Assert.Single(salesforce.Server.Requests).PathAndQuery);
         Assert.Equal(
-            "/services/data/v62.0/query?q=SELECT Id, Name, AccountId, Account.Name, StageName, IsWon, IsClosed, CloseDate, Amount, Probability FROM Opportunity WHERE Id = '006Dn00000AbCdEIAV'",
+            "/services/data/v62.0/query?q=SELECT Id, Name, AccountId, Account.Name, StageName, IsWon, IsClosed, CloseDate, Amount, Probability, CurrencyIsoCode FROM Opportunity WHERE Id = '006Dn00000AbCdEIAV'",
             query);
+        Assert.Equal("USD", (string?)output["currency"]);
+    }
+
+    [Fact]
+    public async Task ChangeEventInSingleCurrencyOrg_IsQueriedAgainWithoutCurrencyIsoCode()
+    {
+        await using var harness = new ReaderHarness();
+        await using var salesforce = new SalesforceOpportunityScenario();
+        await salesforce.ArrangeAsync(harness);
+        salesforce.Stub.MultiCurrency = false;
+
+        var output = (await salesforce.RunAsync(harness)).CompletedOn("won")!;
+
+        var queries = salesforce.Server.Requests.Select(r => Uri.UnescapeDataString(r.PathAndQuery)).ToArray();
+        Assert.Equal(2, queries.Length);
+        Assert.Contains(", CurrencyIsoCode FROM", queries[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("CurrencyIsoCode", queries[1], StringComparison.Ordinal);
+        Assert.False(output.AsObject().ContainsKey("currency"));
+        Assert.Equal("Acme Corp", (string?)output["accountName"]);
+    }
+
+    [Fact]
+    public async Task DeleteChangeEvent_IsDeletedAndNeverQueried()
+    {
+        await using var harness = new ReaderHarness();
+        await using var salesforce = new SalesforceOpportunityScenario();
+        await salesforce.ArrangeAsync(harness);
+        var payload = TestSupport.SampleJson("salesforce/opportunity-change-event.json");
+        payload["ChangeEventHeader"]!["changeType"] = "DELETE";
+
+        var result = await harness.RunAsync<OpportunityActivity>(new JsonObject { ["connection"] = ReaderScenario.ConnectionId }, payload);
+
+        var output = result.CompletedOn("deleted")!;
+        Assert.Equal(("006Dn00000AbCdEIAV", "DELETE"), ((string?)output["id"], (string?)output["changeType"]));
+        Assert.Empty(salesforce.Server.Requests);
     }
 
     [Fact]

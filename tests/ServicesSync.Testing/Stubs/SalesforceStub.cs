@@ -10,6 +10,8 @@ namespace ServicesSync.Testing.Stubs;
 /// <c>[{ message, errorCode: INVALID_SESSION_ID }]</c>; <c>GET /services/data/v{version}/query?q=SELECT … FROM Opportunity WHERE Id = '…'</c>
 /// answers <c>{ totalSize, done, records }</c> with the selected fields (totalSize 0 for an
 /// unknown id); an API version the org does not serve is 404 <c>[{ errorCode: NOT_FOUND }]</c>.
+/// A single-currency org (<see cref="MultiCurrency"/> false) has no CurrencyIsoCode: selecting it
+/// is 400 <c>[{ errorCode: INVALID_FIELD }]</c>, as Salesforce answers.
 /// </summary>
 public sealed partial class SalesforceStub : IAsyncDisposable
 {
@@ -22,6 +24,9 @@ public sealed partial class SalesforceStub : IAsyncDisposable
     public string AccessToken { get; }
 
     public string ApiVersion { get; set; } = "62.0";
+
+    /// <summary>Whether the org has multiple currencies enabled, i.e. whether Opportunity has CurrencyIsoCode.</summary>
+    public bool MultiCurrency { get; set; } = true;
 
     public static async Task<SalesforceStub> StartAsync(string accessToken)
     {
@@ -54,11 +59,22 @@ public sealed partial class SalesforceStub : IAsyncDisposable
             return;
         }
 
+        var fields = match.Groups["fields"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (!MultiCurrency && fields.Contains("CurrencyIsoCode", StringComparer.OrdinalIgnoreCase))
+        {
+            await StubHttp.Json(context, 400, new JsonArray(new JsonObject
+            {
+                ["message"] = "\nSELECT " + match.Groups["fields"].Value + " FROM Opportunity\n ^\nERROR at Row:1:Column:8\nNo such column 'CurrencyIsoCode' on entity 'Opportunity'.",
+                ["errorCode"] = "INVALID_FIELD",
+            }));
+            return;
+        }
+
         var records = new JsonArray();
         if (opportunities.TryGetValue(match.Groups["id"].Value, out var record))
         {
             var selected = new JsonObject { ["attributes"] = new JsonObject { ["type"] = "Opportunity", ["url"] = $"/services/data/v{ApiVersion}/sobjects/Opportunity/{record["Id"]}" } };
-            foreach (var field in match.Groups["fields"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            foreach (var field in fields)
             {
                 var top = field.Split('.')[0];
                 if (record.TryGetPropertyValue(top, out var value))
