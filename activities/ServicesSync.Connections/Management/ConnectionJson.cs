@@ -121,8 +121,33 @@ public static class ConnectionJson
         // System.Text.Json messages name the property and the expected type, never the value.
         var message = ex.Message;
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return path + (cut < 0 ? message : message[..cut]);
+        message = cut < 0 ? message : message[..cut];
+
+        // The serializer's wording names .NET types; a user needs the field and what it expects.
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            return path + "is not a field here; check its spelling and whether it belongs under another object (docs/connections.md).";
+        }
+
+        if (message.StartsWith("The JSON value could not be converted to ", StringComparison.Ordinal))
+        {
+            return path + "must be " + Expected(message["The JSON value could not be converted to ".Length..].TrimEnd('.')) + ".";
+        }
+
+        return path + message;
     }
+
+    private static string Expected(string clrType) => clrType switch
+    {
+        "System.String" => "a string",
+        "System.Boolean" or "System.Nullable`1[System.Boolean]" => "true or false",
+        _ when clrType.Contains("Int32", StringComparison.Ordinal) || clrType.Contains("Int64", StringComparison.Ordinal) => "a whole number",
+        _ when clrType.Contains("Double", StringComparison.Ordinal) || clrType.Contains("Decimal", StringComparison.Ordinal) => "a number",
+        _ when clrType.Contains("TimeSpan", StringComparison.Ordinal) => "an ISO 8601 duration such as \"PT30S\"",
+        _ when clrType.Contains("Dictionary", StringComparison.Ordinal) => "an object",
+        _ when clrType.StartsWith("ServicesSync.", StringComparison.Ordinal) => "an object",
+        _ => "a value of another JSON type",
+    };
 
     private static JsonSerializerOptions CreateStrict()
     {

@@ -1,16 +1,24 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace ServicesSync.Designer.Design;
 
 /// <summary>
-/// Reads a JSON request body with a size limit. A body over the limit is a 413 and bad JSON a 400
-/// naming the line and position, both through the API's exception handler.
+/// Reads a JSON request body with a size limit. A body over the limit is a 413, bad JSON (or a
+/// property name repeated in one object) a 400 naming the line and position, and bytes that are
+/// not UTF-8 a 400 naming the offset, all through the API's exception handler.
 /// </summary>
 internal static class DesignBody
 {
-    public static async Task<JsonNode?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    /// <param name="allowDuplicateProperties">
+    /// True only where the definition reader reports repeated names itself, as a problem with a
+    /// JSON Pointer (validate); everywhere else a repeated name would throw on first use.
+    /// </param>
+    public static async Task<JsonNode?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken, bool allowDuplicateProperties = false)
     {
         if (request.ContentLength > maxBytes)
         {
@@ -38,7 +46,31 @@ internal static class DesignBody
             throw TooLarge(maxBytes);
         }
 
-        return buffer.Length == 0 ? null : JsonNode.Parse(buffer.ToArray(), nodeOptions: null, documentOptions: new JsonDocumentOptions { MaxDepth = 128 });
+        var bytes = buffer.ToArray();
+        RequireUtf8(bytes);
+        return bytes.Length == 0
+            ? null
+            : JsonNode.Parse(bytes, nodeOptions: null, documentOptions: new JsonDocumentOptions { MaxDepth = 128, AllowDuplicateProperties = allowDuplicateProperties });
+    }
+
+    // Decoding would otherwise replace bad bytes with U+FFFD (silently changing the text) or fail
+    // inside a test run.
+    private static void RequireUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (Utf8.IsValid(bytes))
+        {
+            return;
+        }
+
+        var offset = 0;
+        while (Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) == OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+
+        throw new BadHttpRequestException(
+            $"The request body is not valid UTF-8: the byte at offset {offset} (0x{bytes[offset]:X2}) cannot start or continue a character. Send the body encoded as UTF-8.",
+            StatusCodes.Status400BadRequest);
     }
 
     private static BadHttpRequestException TooLarge(int maxBytes)

@@ -24,7 +24,7 @@ internal static class ValidateApi
     internal static async Task<Results<Ok<ValidateResponse>, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> ValidateAsync(
         HttpRequest request, DefinitionLoader loader, CancellationToken cancellationToken)
     {
-        var body = await DesignBody.ReadAsync(request, WorkflowDefinitionReader.MaxDefinitionBytes, cancellationToken);
+        var body = await DesignBody.ReadAsync(request, WorkflowDefinitionReader.MaxDefinitionBytes, cancellationToken, allowDuplicateProperties: true);
         if (body is null)
         {
             return DesignProblems.InvalidRequest("The request body is empty: send a workflow definition as JSON.");

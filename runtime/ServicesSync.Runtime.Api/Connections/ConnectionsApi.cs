@@ -34,7 +34,7 @@ internal static class ConnectionsApi
             .WithName("ReplaceConnection").WithSummary("Replaces a connection; secret fields left out keep their value while the auth kind stays.")
             .Accepts<object>("application/json");
         connections.MapDelete("/{id}", DeleteAsync).RequireAuthorization(ApiScopes.Write)
-            .WithName("DeleteConnection").WithSummary("Deletes a connection.");
+            .WithName("DeleteConnection").WithSummary("Deletes a connection; with If-Match only the version you loaded.");
         connections.MapPost("/secrets/rotate", RotateAsync).RequireAuthorization(ApiScopes.Write)
             .WithName("RotateConnectionSecrets").WithSummary("Re-encrypts every connection still under a previous key with the current key.");
         connections.MapPost("/{id}/test", TestAsync).RequireAuthorization(ApiScopes.Write)
@@ -124,8 +124,27 @@ internal static class ConnectionsApi
         return TypedResults.Ok(ConnectionJson.ToView(saved));
     }
 
-    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string id, IConnectionService service, CancellationToken cancellationToken)
-        => await service.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : ApiProblems.NotFound($"Connection '{id}' does not exist.");
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        string id, HttpRequest request, IConnectionService service, CancellationToken cancellationToken)
+    {
+        // A stale If-Match must not delete what someone else changed since the caller loaded it.
+        // The store deletes by id only, so a change between this check and the delete still
+        // goes through; the window is one store round trip.
+        if (ETags.IfMatch(request) is { } ifMatch)
+        {
+            if (await service.FindSummaryAsync(id, cancellationToken) is not { } current)
+            {
+                return ApiProblems.NotFound($"Connection '{id}' does not exist.");
+            }
+
+            if (!ETags.Matches(ifMatch, current.ETag))
+            {
+                return EditConflict();
+            }
+        }
+
+        return await service.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : ApiProblems.NotFound($"Connection '{id}' does not exist.");
+    }
 
     internal static async Task<Ok<JsonObject>> RotateAsync(IConnectionService service, CancellationToken cancellationToken)
         => TypedResults.Ok(new JsonObject { ["rewritten"] = await service.RotateAsync(cancellationToken) });

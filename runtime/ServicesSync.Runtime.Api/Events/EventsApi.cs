@@ -40,6 +40,12 @@ internal static class EventsApi
                 "The body must be an object with a non-empty string 'name', and optionally 'payload' (any JSON) and 'correlationKey' (a string).");
         }
 
+        // A misspelt "correlationKey" would otherwise publish an event no waiting run receives.
+        if (fields.Select(p => p.Key).FirstOrDefault(k => k is not ("name" or "payload" or "correlationKey")) is { } unknown)
+        {
+            return ApiProblems.InvalidRequest($"The event has an unknown property '{unknown}'; the properties are 'name', 'payload' and 'correlationKey'.");
+        }
+
         string? correlationKey = null;
         if (fields["correlationKey"] is { } key && (key is not JsonValue keyValue || !keyValue.TryGetValue(out correlationKey)))
         {

@@ -71,6 +71,12 @@ internal static class InstancesApi
             {
                 return ApiProblems.InvalidRequest("The retry body must be empty or an object such as {\"version\": 3}, with a positive whole version number.");
             }
+
+            // A misspelt "version" would otherwise retry on the current version without a word.
+            if (options.Select(p => p.Key).FirstOrDefault(k => k != "version") is { } unknown)
+            {
+                return ApiProblems.InvalidRequest($"The retry body has an unknown property '{unknown}'; the only one is 'version'.");
+            }
         }
 
         var instance = await runtime.RetryAsync(id, version, cancellationToken);

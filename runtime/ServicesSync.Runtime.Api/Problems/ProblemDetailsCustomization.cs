@@ -22,7 +22,17 @@ internal static class ProblemDetailsCustomization
         }
 
         problem.Status = status;
-        problem.Detail ??= problem.Title;
+        problem.Detail ??= DetailFor(status, context.HttpContext.Request) ?? problem.Title;
         problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
     }
+
+    // The framework answers these from a bare status code; the caller still deserves to know
+    // which part of the request (path, method, Content-Type) was wrong.
+    private static string? DetailFor(int status, HttpRequest request) => status switch
+    {
+        StatusCodes.Status404NotFound => $"There is no route {request.Method} {request.Path}; a path parameter may have the wrong form (a version is a whole number).",
+        StatusCodes.Status405MethodNotAllowed => $"The route {request.Path} does not take {request.Method}.",
+        StatusCodes.Status415UnsupportedMediaType => $"This route takes a JSON body sent as application/json; the request says '{(string.IsNullOrEmpty(request.ContentType) ? "(no Content-Type)" : request.ContentType)}'.",
+        _ => null,
+    };
 }

@@ -35,6 +35,8 @@ internal static class DefinitionBody
             utf8 = utf8[3..];
         }
 
+        RequestBody.RequireUtf8(utf8.Span);
+
         string? bodyId = null;
         bool isObject;
         bool isEmptyObject = false;

@@ -36,6 +36,20 @@ public sealed class ConnectionJsonTests
         Assert.DoesNotContain(input.Problems, p => p.Contains("canary-pw", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("""{ "id": "a", "type": 5, "baseUrl": "https://x/", "auth": { "kind": "none" } }""", "type: must be a string.")]
+    [InlineData("""{ "id": "a", "type": "rest", "baseUrl": "https://x/", "auth": { "kind": "redmineApiKey", "apiKye": "k" } }""", "auth.apiKye: is not a field here")]
+    [InlineData("""{ "id": "a", "type": "rest", "baseUrl": "https://x/", "auth": { "kind": "none" }, "resilience": { "maxRetries": "two" } }""", "resilience.maxRetries: must be a whole number.")]
+    public void Read_WrongShape_NamesTheFieldWithoutDotNetTypeNames(string json, string expected)
+    {
+        var input = ConnectionJson.Read(JsonNode.Parse(json)!.AsObject(), urlId: null);
+
+        var problem = Assert.Single(input.Problems);
+        Assert.StartsWith(expected, problem, StringComparison.Ordinal);
+        Assert.DoesNotContain(".NET", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ToView_SaysHasSecretAndNamesTheSecretFieldsOnly()
     {

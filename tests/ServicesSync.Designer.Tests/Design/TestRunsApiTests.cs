@@ -88,6 +88,8 @@ public sealed class TestRunsApiTests : IClassFixture<DesignerFactory>
     [InlineData("""{"definition":{},"pins":[]}""", "'pins' must be an object")]
     [InlineData("""{"definition":{},"pins":{"a":{"outcome":3}}}""", "'pins.a.outcome' must be a string")]
     [InlineData("""{"definition":{},"wait":-1}""", "'wait' must be a whole number")]
+    [InlineData("""{"definition":{},"pin":{"a":{"output":1}}}""", "unknown property 'pin'")]
+    [InlineData("""{"definition":{},"pins":{"a":{"ouput":1}}}""", "'pins.a' has an unknown property 'ouput'")]
     public async Task TestRun_BadBody_Is400NamingTheField(string body, string message)
     {
         using var client = factory.CreateSignedInClient();

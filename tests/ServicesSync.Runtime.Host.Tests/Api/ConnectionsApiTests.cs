@@ -78,6 +78,21 @@ public sealed class ConnectionsApiTests(ServicesSyncApiFactory factory) : IClass
     }
 
     [Fact]
+    public async Task Delete_WithStaleIfMatch_IsAnEditConflictAndKeepsTheConnection()
+    {
+        var client = await factory.CreateClientWithScopesAsync(ApiScopes.Read, ApiScopes.Write);
+        using var created = await client.PostAsync(new Uri("/api/v1/connections", UriKind.Relative), HttpJson.Content(Tryton("erp-g")));
+        var loaded = created.Headers.ETag!.ToString();
+        using var changed = await client.SendAsync(HttpJson.Request(HttpMethod.Put, "/api/v1/connections/erp-g", Tryton("erp-g").Replace("\"admin\"", "\"ops\"", StringComparison.Ordinal), loaded));
+
+        using var stale = await client.SendAsync(HttpJson.Request(HttpMethod.Delete, "/api/v1/connections/erp-g", ifMatch: loaded));
+        using var current = await client.SendAsync(HttpJson.Request(HttpMethod.Delete, "/api/v1/connections/erp-g", ifMatch: changed.Headers.ETag!.ToString()));
+
+        await ProblemAssert.IsProblemAsync(stale, HttpStatusCode.Conflict, "edit-conflict");
+        Assert.Equal(HttpStatusCode.NoContent, current.StatusCode);
+    }
+
+    [Fact]
     public async Task Delete_ThenGet_Returns404()
     {
         var client = await factory.CreateClientWithScopesAsync(ApiScopes.Read, ApiScopes.Write);

@@ -30,6 +30,7 @@ public sealed class EventsApiTests(ServicesSyncApiFactory factory) : IClassFixtu
     [InlineData("""{ "name": "" }""")]
     [InlineData("""{ "name": "x", "correlationKey": 5 }""")]
     [InlineData("[]")]
+    [InlineData("""{ "name": "x", "corelationKey": "TS-1" }""")]
     public async Task PublishEvent_MalformedBody_IsABadRequest(string body)
     {
         var client = await factory.CreateClientWithScopesAsync(ApiScopes.Run);

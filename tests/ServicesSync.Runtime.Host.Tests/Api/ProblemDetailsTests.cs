@@ -1,4 +1,5 @@
 using System.Net;
+using ServicesSync.Api.Security;
 
 namespace ServicesSync.Host.Tests.Api;
 
@@ -18,6 +19,30 @@ public sealed class ProblemDetailsTests(ServicesSyncApiFactory factory) : IClass
     {
         using var response = await factory.CreateClient().PutAsync(new Uri("/health", UriKind.Relative), null);
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.MethodNotAllowed, "method-not-allowed");
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.MethodNotAllowed, "method-not-allowed");
+        Assert.Equal("The route /health does not take PUT.", ProblemAssert.Detail(problem));
+    }
+
+    [Fact]
+    public async Task NonIntegerVersionInThePath_Returns404NamingTheRoute()
+    {
+        var client = await factory.CreateClientWithScopesAsync(ApiScopes.Read);
+
+        using var response = await client.GetAsync(new Uri("/api/v1/workflows/greet/versions/latest", UriKind.Relative));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "not-found");
+        Assert.Contains("GET /api/v1/workflows/greet/versions/latest", ProblemAssert.Detail(problem), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BodyThatIsNotJson_Returns415NamingTheContentType()
+    {
+        var client = await factory.CreateClientWithScopesAsync(ApiScopes.Write);
+
+        using var response = await client.PostAsync(
+            new Uri("/api/v1/workflows", UriKind.Relative), new StringContent("{}", System.Text.Encoding.UTF8, "text/plain"));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+        Assert.Contains("'text/plain; charset=utf-8'", ProblemAssert.Detail(problem), StringComparison.Ordinal);
     }
 }

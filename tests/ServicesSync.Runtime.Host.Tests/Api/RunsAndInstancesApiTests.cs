@@ -156,4 +156,20 @@ public sealed class RunsAndInstancesApiTests(ServicesSyncApiFactory factory) : I
         await ProblemAssert.IsProblemAsync(get, HttpStatusCode.NotFound, "not-found");
         await ProblemAssert.IsProblemAsync(badBody, HttpStatusCode.BadRequest, "invalid-request");
     }
+
+    [Fact]
+    public async Task Retry_MisspeltVersionInTheBody_IsABadRequestNamingItAndRetriesNothing()
+    {
+        var client = await factory.CreateClientWithScopesAsync(ApiScopes.Read, ApiScopes.Write, ApiScopes.Run);
+        await ApiScenario.PublishAsync(client, SampleWorkflows.Faulting("retry-typo"), "retry-typo");
+        var instanceId = await ApiScenario.StartAsync(client, "retry-typo");
+        await ApiScenario.WaitForEndAsync(client, instanceId);
+
+        using var retry = await client.PostAsync(new Uri($"/api/v1/instances/{instanceId}/retry", UriKind.Relative), HttpJson.Content("{\"versoin\":1}"));
+
+        var problem = await ProblemAssert.IsProblemAsync(retry, HttpStatusCode.BadRequest, "invalid-request");
+        Assert.Contains("'versoin'", ProblemAssert.Detail(problem), StringComparison.Ordinal);
+        var instance = await HttpJson.ReadAsync(await client.GetAsync(new Uri($"/api/v1/instances/{instanceId}", UriKind.Relative)));
+        Assert.Equal("faulted", instance.GetProperty("instance").GetProperty("status").GetString());
+    }
 }

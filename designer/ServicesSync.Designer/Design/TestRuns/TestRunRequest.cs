@@ -17,6 +17,13 @@ internal sealed record TestRunRequest(JsonNode Definition, JsonNode? Input, IRea
             return (null, "The body must be an object: {\"definition\": {…}, \"input\": …, \"pins\": {…}}.");
         }
 
+        // A misspelt "pins" would otherwise run the real activities the caller meant to stand in
+        // for, against real systems.
+        if (Unknown(root, "definition", "input", "pins", "trigger", "wait") is { } unknown)
+        {
+            return (null, $"The body has an unknown property '{unknown}'; it takes 'definition', 'input', 'pins', 'trigger' and 'wait'.");
+        }
+
         if (root["definition"] is not JsonObject definition)
         {
             return (null, "'definition' is required and must be a workflow definition object.");
@@ -35,6 +42,11 @@ internal sealed record TestRunRequest(JsonNode Definition, JsonNode? Input, IRea
                 if (value is not JsonObject pin)
                 {
                     return (null, $"'pins.{activityId}' must be an object with 'output' and optionally 'outcome'.");
+                }
+
+                if (Unknown(pin, "output", "outcome") is { } unknownField)
+                {
+                    return (null, $"'pins.{activityId}' has an unknown property '{unknownField}'; a pin takes 'output' and 'outcome'.");
                 }
 
                 string? outcome = null;
@@ -66,4 +78,7 @@ internal sealed record TestRunRequest(JsonNode Definition, JsonNode? Input, IRea
 
         return (new TestRunRequest(definition, root["input"]?.DeepClone(), pins, trigger, wait), null);
     }
+
+    private static string? Unknown(JsonObject node, params string[] known)
+        => node.Select(p => p.Key).FirstOrDefault(k => !known.Contains(k, StringComparer.Ordinal));
 }
