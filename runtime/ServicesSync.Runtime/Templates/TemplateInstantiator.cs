@@ -21,7 +21,20 @@ internal static class TemplateInstantiator
                 : $"template '{template.Name}' has no parameter '{unknown}'; it has {string.Join(", ", known.Order(StringComparer.Ordinal))}"));
         }
 
-        if (JsonNode.Parse(template.WorkflowJson) is not JsonObject workflow)
+        JsonNode? parsed;
+        try
+        {
+            parsed = JsonNode.Parse(template.WorkflowJson);
+        }
+        catch (JsonException ex)
+        {
+            // A hand-edited template is the usual cause; point at the spot like an editor would.
+            var where = ex.LineNumber is null ? "" : $" at line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}";
+            var reason = ex.Message.Split(" LineNumber:", 2)[0].TrimEnd();
+            return new TemplateInstance(null, [new(TemplateProblemCodes.InvalidJson, null, $"{TemplateFolder.WorkflowFile} of template '{template.Name}' is not valid JSON{where}: {reason}")]);
+        }
+
+        if (parsed is not JsonObject workflow)
         {
             return new TemplateInstance(null, [new(TemplateProblemCodes.NotAnObject, null, $"{TemplateFolder.WorkflowFile} of template '{template.Name}' is not a JSON object")]);
         }
@@ -115,7 +128,7 @@ internal static class TemplateInstantiator
 
         var node = (workflow["activities"] as JsonArray)?
             .OfType<JsonObject>()
-            .FirstOrDefault(a => a["id"]?.GetValue<string>() == target.Activity);
+            .FirstOrDefault(a => a["id"] is JsonValue id && id.TryGetValue<string>(out var text) && text == target.Activity);
         if (node is null || target.Input is null)
         {
             problems.Add(new(TemplateProblemCodes.TargetMissing, parameter.Name, $"parameter '{parameter.Name}' of template '{template.Name}' targets {target}, which its workflow does not have"));
