@@ -9,6 +9,7 @@ using ServicesSync.Host.Common;
 using ServicesSync.Host.Logging;
 using ServicesSync.Persistence.InMemory;
 using ServicesSync.Persistence.LiteDb;
+using ServicesSync.Registry;
 using ServicesSync.Validation;
 
 namespace ServicesSync.Host.Run;
@@ -73,6 +74,8 @@ internal static class RunCommand
             throw new CliException(ExitCodes.InvalidInput, $"{settings.WorkflowFile} is not valid; nothing was run.");
         }
 
+        CheckTrigger(definition, settings, host.Services.GetRequiredService<IActivityRegistry>());
+
         try
         {
             await host.StartAsync(cancellationToken);
@@ -129,6 +132,26 @@ internal static class RunCommand
         }
     }
 
+    /// <summary>A mistyped --trigger is a usage error: name the triggers the workflow does have.</summary>
+    private static void CheckTrigger(WorkflowDefinition definition, RunSettings settings, IActivityRegistry registry)
+    {
+        if (settings.TriggerActivityId is not { } wanted)
+        {
+            return;
+        }
+
+        var triggers = definition.Activities
+            .Where(a => registry.TryFind(a.Type, a.TypeVersion, out var registration) && registration.Descriptor.IsTrigger)
+            .Select(a => a.Id)
+            .ToArray();
+        if (!triggers.Contains(wanted, StringComparer.Ordinal))
+        {
+            var known = triggers.Length == 0 ? "it has none" : $"its triggers are {string.Join(", ", triggers.Select(t => $"'{t}'"))}";
+            throw new CliException(
+                ExitCodes.InvalidInput, $"--trigger: '{wanted}' is not a trigger activity of '{definition.Id}' in {settings.WorkflowFile}; {known}. Nothing was run.");
+        }
+    }
+
     private static async Task<WorkflowDefinition> ReadDefinitionAsync(string file, TextWriter error, CancellationToken cancellationToken)
     {
         var text = await JsonFiles.ReadTextAsync(file, "workflow file", cancellationToken);
@@ -153,7 +176,7 @@ internal static class RunCommand
         else
         {
             directory = DataDirectory.Resolve(settings.DataDirectory);
-            Directory.CreateDirectory(directory);
+            DataDirectory.Create(directory);
             builder.Services.AddLiteDbStore(directory);
         }
 

@@ -88,7 +88,7 @@ internal static partial class ServeCommand
             ?? configuration[DataDirectory.EnvironmentVariable]
             ?? DataDirectory.Default);
         var workflowsDirectory = settings.WorkflowsDirectory ?? configuration[ServeSettings.WorkflowsDirectoryKey];
-        Directory.CreateDirectory(dataDirectory);
+        DataDirectory.Create(dataDirectory);
 
         if (settings.Urls is not null)
         {

@@ -111,7 +111,7 @@ internal static class ImportCommand
         if (accepted.Length > 0)
         {
             var dataDirectory = DataDirectory.Resolve(dataOption);
-            Directory.CreateDirectory(dataDirectory);
+            DataDirectory.Create(dataDirectory);
             await using var cli = CliServices.WithStore(dataDirectory);
             foreach (var plan in accepted)
             {

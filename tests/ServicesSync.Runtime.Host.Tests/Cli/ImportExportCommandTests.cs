@@ -188,5 +188,17 @@ public sealed class ImportExportCommandTests : IDisposable
         Assert.Contains("bundle version 2 is newer than this servicessync supports (1)", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Import_IntoADataDirectoryThatCannotBeCreated_Exits5NamingIt()
+    {
+        var workflow = folder.WriteFile("greet.json", SampleWorkflows.Greet("greet"));
+        var data = Path.Combine(folder.WriteFile("plain.txt", "not a folder"), "data");
+
+        var result = await CliRunner.RunAsync("import", workflow, "--data", data);
+
+        result.AssertExit(ExitCodes.DataUnavailable);
+        Assert.Contains(result.ErrorLines, l => l.StartsWith($"error: Cannot create the data directory '{data}':", StringComparison.Ordinal));
+    }
+
     public void Dispose() => folder.Dispose();
 }
