@@ -200,5 +200,46 @@ public sealed class ImportExportCommandTests : IDisposable
         Assert.Contains(result.ErrorLines, l => l.StartsWith($"error: Cannot create the data directory '{data}':", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Export_WithAnEmptyOut_Exits2NamingTheOption()
+    {
+        (await CliRunner.RunAsync("import", folder.WriteFile("greet.json", SampleWorkflows.Greet("greet")), "--data", Data)).AssertExit(ExitCodes.Ok);
+
+        var result = await CliRunner.RunAsync("export", "--out", "", "--data", Data);
+
+        result.AssertExit(ExitCodes.InvalidInput);
+        Assert.Equal("error: --out: give the bundle file to write, or - for standard output.", Assert.Single(result.ErrorLines));
+    }
+
+    [Fact]
+    public async Task Export_OntoADirectory_Exits2SayingSo_AndLeavesNoTemporaryFile()
+    {
+        (await CliRunner.RunAsync("import", folder.WriteFile("greet.json", SampleWorkflows.Greet("greet")), "--data", Data)).AssertExit(ExitCodes.Ok);
+        var target = folder.Combine("bundles");
+        Directory.CreateDirectory(target);
+
+        var result = await CliRunner.RunAsync("export", "--out", target, "--data", Data);
+
+        result.AssertExit(ExitCodes.InvalidInput);
+        Assert.Equal($"error: Cannot write '{target}': it is a directory; give a file name", Assert.Single(result.ErrorLines));
+        Assert.False(File.Exists(target + ".tmp"));
+    }
+
+    [Fact]
+    public async Task Import_ParamsFileWithANullValue_Exits2NamingTheParameter_AndWritesNothing()
+    {
+        var template = folder.Combine("templates", "greeting");
+        folder.WriteFile(Path.Combine("templates", "greeting", "workflow.json"), SampleWorkflows.Greet("greeting"));
+        var parameters = folder.WriteFile("params.json", """{ "erpConnection": null }""");
+
+        var result = await CliRunner.RunAsync("import", template, "--params", parameters, "--data", Data);
+
+        result.AssertExit(ExitCodes.InvalidInput);
+        Assert.Equal(
+            $"error: {parameters}: parameter 'erpConnection' is null; give it a value, or leave it out to take its default.",
+            Assert.Single(result.ErrorLines));
+        Assert.False(Directory.Exists(Data));
+    }
+
     public void Dispose() => folder.Dispose();
 }
