@@ -7,6 +7,7 @@ using ServicesSync.Errors;
 using ServicesSync.Execution;
 using ServicesSync.Host.Common;
 using ServicesSync.Host.Logging;
+using ServicesSync.Persistence;
 using ServicesSync.Persistence.InMemory;
 using ServicesSync.Persistence.LiteDb;
 using ServicesSync.Registry;
@@ -104,15 +105,26 @@ internal static class RunCommand
             var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
             using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
             var runtime = host.Services.GetRequiredService<IWorkflowRuntime>();
-            var instance = await runtime.StartAsync(
-                new StartRunRequest
-                {
-                    WorkflowId = definition.Id,
-                    Definition = definition,
-                    Input = input,
-                    TriggerActivityId = settings.TriggerActivityId,
-                },
-                interrupted.Token);
+            WorkflowInstance instance;
+            try
+            {
+                instance = await runtime.StartAsync(
+                    new StartRunRequest
+                    {
+                        WorkflowId = definition.Id,
+                        Definition = definition,
+                        Input = input,
+                        TriggerActivityId = settings.TriggerActivityId,
+                    },
+                    interrupted.Token);
+            }
+            catch (ServicesSyncException exception) when (exception.Kind == ErrorKind.Validation)
+            {
+                // The engine refuses a run it cannot start (an input over the message limit): bad input, not a bug.
+                var source = settings.InputFile is null ? "" : $"{settings.InputFile}: ";
+                throw new CliException(ExitCodes.InvalidInput, $"{source}{exception.Message} Nothing was run.", exception);
+            }
+
             await error.WriteLineAsync($"Started instance {instance.Id} of '{definition.Id}'.");
 
             try

@@ -122,5 +122,18 @@ public sealed class RunCommandTests : IDisposable
         Assert.StartsWith($"error: Cannot create the data directory '{data}':", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task InputOverTheMessageLimit_Exits2NamingTheFile_WithoutRunning()
+    {
+        var workflow = folder.WriteFile("greet.json", SampleWorkflows.Greet("greet"));
+        var input = folder.WriteFile("huge.json", $"{{\"name\":\"{new string('x', 17 * 1024 * 1024)}\"}}");
+
+        var result = await CliRunner.RunAsync("run", workflow, "--input", input);
+
+        result.AssertExit(ExitCodes.InvalidInput);
+        Assert.Equal($"error: {input}: The input message is 17 MB, over the limit of 16 MB. Nothing was run.", result.ErrorLines[^1]);
+        Assert.Equal("", result.Output);
+    }
+
     public void Dispose() => folder.Dispose();
 }
