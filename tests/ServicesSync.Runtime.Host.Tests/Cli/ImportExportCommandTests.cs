@@ -241,5 +241,20 @@ public sealed class ImportExportCommandTests : IDisposable
         Assert.False(Directory.Exists(Data));
     }
 
+    [Fact]
+    public async Task Import_TwoFilesWithTheSameWorkflowId_RefusesTheLater_AndKeepsTheFirst()
+    {
+        var first = folder.WriteFile("greet.json", SampleWorkflows.Greet("greet"));
+        var second = folder.WriteFile("greet-copy.json", SampleWorkflows.Greet("greet", name: "Greet copy"));
+
+        var result = await CliRunner.RunAsync("import", first, second, "--data", Data);
+
+        result.AssertExit(ExitCodes.InvalidInput);
+        Assert.Equal($"{first}: imported 'greet' as a draft", Assert.Single(result.OutputLines));
+        Assert.Contains($"{second}: workflow id 'greet' is also imported from {first}; import one of them.", result.ErrorLines);
+        var draft = await StoreInspection.ReadAsync(Data, s => s.GetDraftAsync("greet", CancellationToken.None));
+        Assert.Equal("Greet", draft!.Definition.Name);
+    }
+
     public void Dispose() => folder.Dispose();
 }
