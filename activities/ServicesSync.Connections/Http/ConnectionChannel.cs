@@ -47,6 +47,14 @@ internal sealed class ConnectionChannel : IDisposable
 
     public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
 
+    /// <summary>
+    /// What made the circuit open (a status, or the transport error scrubbed of secrets), so a
+    /// call refused by the open circuit can still say what is wrong with the other side.
+    /// </summary>
+    public string? OpenedBy => openedBy;
+
+    private volatile string? openedBy;
+
     public void Dispose()
     {
         Limiter?.Dispose();
@@ -98,6 +106,9 @@ internal sealed class ConnectionChannel : IDisposable
                 || args.Outcome.Result is { } r && (int)r.StatusCode >= 500),
             OnOpened = args =>
             {
+                openedBy = args.Outcome.Exception is { } exception
+                    ? Redactor.Scrub(exception.Message, Authenticator.SensitiveValues)
+                    : args.Outcome.Result is { } failed ? $"HTTP {(int)failed.StatusCode}" : null;
                 ConnectionHttpLog.CircuitOpened(logger, Id, args.BreakDuration.TotalSeconds);
                 return default;
             },

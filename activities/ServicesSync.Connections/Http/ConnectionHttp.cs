@@ -44,7 +44,9 @@ internal sealed class ConnectionHttp(IHttpClientFactory clients, TimeProvider cl
         catch (BrokenCircuitException ex)
         {
             throw new ServicesSyncException(
-                $"{what} was not sent: the circuit of connection '{connection.Id}' is open after repeated failures, so calls fail fast "
+                $"{what} was not sent: the circuit of connection '{connection.Id}' is open after repeated failures"
+                + (channel.OpenedBy is { } cause ? $" (the last: {cause})" : "")
+                + ", so calls fail fast "
                 + $"for {channel.Resilience.CircuitBreaker.BreakDuration.TotalSeconds:0.#} s before one is let through again.",
                 ErrorKind.Transient, retryable: true, ex);
         }

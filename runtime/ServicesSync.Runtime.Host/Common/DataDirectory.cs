@@ -28,4 +28,20 @@ internal static class DataDirectory
 
         return path;
     }
+
+    /// <summary>For commands that write: creates the directory, or says why it cannot be used.</summary>
+    public static string Create(string path)
+    {
+        try
+        {
+            Directory.CreateDirectory(path);
+            return path;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A path through a file, a read-only mount or a missing permission: not a bug, a place to change.
+            throw new CliException(
+                ExitCodes.DataUnavailable, $"Cannot create the data directory '{path}': {exception.Message} Pass --data with a writable directory.", exception);
+        }
+    }
 }

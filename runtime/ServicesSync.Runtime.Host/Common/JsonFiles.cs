@@ -8,6 +8,12 @@ internal static class JsonFiles
 {
     public static async Task<string> ReadTextAsync(string path, string what, CancellationToken cancellationToken)
     {
+        if (Directory.Exists(path))
+        {
+            // .NET reports a directory as "access denied", which sends people after permissions.
+            throw new CliException(ExitCodes.InvalidInput, $"Cannot read the {what} '{path}': it is a directory, not a file");
+        }
+
         try
         {
             return await File.ReadAllTextAsync(path, cancellationToken);

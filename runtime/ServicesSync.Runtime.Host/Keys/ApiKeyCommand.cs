@@ -62,7 +62,7 @@ internal static class ApiKeyCommand
         }
 
         var dataDirectory = DataDirectory.Resolve(dataOption);
-        Directory.CreateDirectory(dataDirectory);
+        DataDirectory.Create(dataDirectory);
         await using var cli = CliServices.WithStore(dataDirectory);
         var key = ApiKeys.Generate();
         var now = cli.Services.GetRequiredService<TimeProvider>().GetUtcNow();

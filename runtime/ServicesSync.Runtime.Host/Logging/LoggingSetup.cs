@@ -10,14 +10,18 @@ internal static class LoggingSetup
 {
     public const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{RunContext:l}{NewLine}{Exception}";
 
-    /// <summary>For <c>run</c> without <c>--verbose</c>: an exception is one line, never a stack trace.</summary>
+    /// <summary>For the terminal without <c>--verbose</c>: an exception is one line, never a stack trace.</summary>
     public const string BriefTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{RunContext:l}{ExceptionSummary:l}{NewLine}";
 
     /// <summary>Console for people, a rolling compact-JSON file under <c>DATA/logs</c> for machines.</summary>
     public static LoggerConfiguration ForServe(LoggerConfiguration logger, IConfiguration configuration, string dataDirectory, bool verbose)
         => Common(logger, verbose, LogEventLevel.Information)
             .ReadFrom.Configuration(configuration)
-            .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            // The terminal gets an exception as one line unless --verbose (a bad --urls must not
+            // print Kestrel's stack trace); the JSON file below always keeps the whole exception.
+            .WriteTo.Logger(console => console
+                .Enrich.With<ExceptionSummaryEnricher>()
+                .WriteTo.Console(outputTemplate: verbose ? ConsoleTemplate : BriefTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture))
             .WriteTo.File(
                 new CompactJsonFormatter(),
                 Path.Combine(dataDirectory, "logs", "servicessync-.json"),

@@ -7,8 +7,10 @@ using ServicesSync.Errors;
 using ServicesSync.Execution;
 using ServicesSync.Host.Common;
 using ServicesSync.Host.Logging;
+using ServicesSync.Persistence;
 using ServicesSync.Persistence.InMemory;
 using ServicesSync.Persistence.LiteDb;
+using ServicesSync.Registry;
 using ServicesSync.Validation;
 
 namespace ServicesSync.Host.Run;
@@ -73,6 +75,8 @@ internal static class RunCommand
             throw new CliException(ExitCodes.InvalidInput, $"{settings.WorkflowFile} is not valid; nothing was run.");
         }
 
+        CheckTrigger(definition, settings, host.Services.GetRequiredService<IActivityRegistry>());
+
         try
         {
             await host.StartAsync(cancellationToken);
@@ -101,15 +105,26 @@ internal static class RunCommand
             var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
             using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
             var runtime = host.Services.GetRequiredService<IWorkflowRuntime>();
-            var instance = await runtime.StartAsync(
-                new StartRunRequest
-                {
-                    WorkflowId = definition.Id,
-                    Definition = definition,
-                    Input = input,
-                    TriggerActivityId = settings.TriggerActivityId,
-                },
-                interrupted.Token);
+            WorkflowInstance instance;
+            try
+            {
+                instance = await runtime.StartAsync(
+                    new StartRunRequest
+                    {
+                        WorkflowId = definition.Id,
+                        Definition = definition,
+                        Input = input,
+                        TriggerActivityId = settings.TriggerActivityId,
+                    },
+                    interrupted.Token);
+            }
+            catch (ServicesSyncException exception) when (exception.Kind == ErrorKind.Validation)
+            {
+                // The engine refuses a run it cannot start (an input over the message limit): bad input, not a bug.
+                var source = settings.InputFile is null ? "" : $"{settings.InputFile}: ";
+                throw new CliException(ExitCodes.InvalidInput, $"{source}{exception.Message} Nothing was run.", exception);
+            }
+
             await error.WriteLineAsync($"Started instance {instance.Id} of '{definition.Id}'.");
 
             try
@@ -126,6 +141,26 @@ internal static class RunCommand
         finally
         {
             await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>A mistyped --trigger is a usage error: name the triggers the workflow does have.</summary>
+    private static void CheckTrigger(WorkflowDefinition definition, RunSettings settings, IActivityRegistry registry)
+    {
+        if (settings.TriggerActivityId is not { } wanted)
+        {
+            return;
+        }
+
+        var triggers = definition.Activities
+            .Where(a => registry.TryFind(a.Type, a.TypeVersion, out var registration) && registration.Descriptor.IsTrigger)
+            .Select(a => a.Id)
+            .ToArray();
+        if (!triggers.Contains(wanted, StringComparer.Ordinal))
+        {
+            var known = triggers.Length == 0 ? "it has none" : $"its triggers are {string.Join(", ", triggers.Select(t => $"'{t}'"))}";
+            throw new CliException(
+                ExitCodes.InvalidInput, $"--trigger: '{wanted}' is not a trigger activity of '{definition.Id}' in {settings.WorkflowFile}; {known}. Nothing was run.");
         }
     }
 
@@ -153,7 +188,7 @@ internal static class RunCommand
         else
         {
             directory = DataDirectory.Resolve(settings.DataDirectory);
-            Directory.CreateDirectory(directory);
+            DataDirectory.Create(directory);
             builder.Services.AddLiteDbStore(directory);
         }
 

@@ -56,15 +56,21 @@ internal static partial class ServeCommand
         try
         {
             app = CreateBuilder(hostArgs, settings).Build();
+            OpenStore(app);
             ConfigureApp(app);
             await app.StartAsync(cancellationToken);
         }
-        catch (Exception exception) when (exception is not CliException && exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
             if (app is not null)
             {
                 // Releases the store's lock on the data directory before the process reports and exits.
                 await app.DisposeAsync();
+            }
+
+            if (exception is CliException)
+            {
+                throw;
             }
 
             throw new CliException(ExitCodes.ServeFailed, $"The server could not start: {exception.Message}", exception);
@@ -78,6 +84,22 @@ internal static partial class ServeCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary>
+    /// Opens the store before anything starts, so a damaged file or a directory another server
+    /// holds exits 5 like every other command, not 6 as a server failure.
+    /// </summary>
+    private static void OpenStore(WebApplication app)
+    {
+        try
+        {
+            _ = app.Services.GetRequiredService<IWorkflowStore>();
+        }
+        catch (Exception exception) when (exception is not CliException)
+        {
+            throw new CliException(ExitCodes.DataUnavailable, $"Cannot open the store: {exception.Message}", exception);
+        }
+    }
+
     public static WebApplicationBuilder CreateBuilder(string[] hostArgs, ServeSettings settings)
     {
         var builder = WebApplication.CreateBuilder(hostArgs);
@@ -88,7 +110,7 @@ internal static partial class ServeCommand
             ?? configuration[DataDirectory.EnvironmentVariable]
             ?? DataDirectory.Default);
         var workflowsDirectory = settings.WorkflowsDirectory ?? configuration[ServeSettings.WorkflowsDirectoryKey];
-        Directory.CreateDirectory(dataDirectory);
+        DataDirectory.Create(dataDirectory);
 
         if (settings.Urls is not null)
         {

@@ -24,6 +24,8 @@ internal sealed partial class WorkflowDirectoryLoader(
         var files = Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal).ToArray();
         LogLoading(logger, files.Length, directory);
         var importer = new WorkflowImporter(validator, registry);
+        // Two files with one id would publish a new version each, every start, and the last one would win.
+        var loaded = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             var name = Path.GetFileName(file);
@@ -32,7 +34,7 @@ internal sealed partial class WorkflowDirectoryLoader(
             {
                 text = await File.ReadAllTextAsync(file, cancellationToken);
             }
-            catch (IOException exception)
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
                 LogSkipped(logger, name, 1, exception.Message);
                 continue;
@@ -45,8 +47,19 @@ internal sealed partial class WorkflowDirectoryLoader(
                 continue;
             }
 
+            var repeated = plan.Workflows
+                .Where(w => loaded.ContainsKey(w.Definition.Id))
+                .Select(w => $"{name}: workflow id '{w.Definition.Id}' is also in {loaded[w.Definition.Id]}; keep one file per workflow.")
+                .ToArray();
+            if (repeated.Length > 0)
+            {
+                LogSkipped(logger, name, repeated.Length, string.Join(Environment.NewLine, repeated));
+                continue;
+            }
+
             foreach (var workflow in plan.Workflows)
             {
+                loaded[workflow.Definition.Id] = name;
                 foreach (var warning in workflow.Problems)
                 {
                     LogWarning(logger, name, ProblemFormatter.Format(name, warning));

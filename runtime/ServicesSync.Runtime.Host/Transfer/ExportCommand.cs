@@ -37,6 +37,11 @@ internal static class ExportCommand
     internal static async Task<int> RunAsync(
         string? dataOption, string[] ids, bool published, string outFile, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(outFile))
+        {
+            throw new CliException(ExitCodes.InvalidInput, "--out: give the bundle file to write, or - for standard output.");
+        }
+
         var dataDirectory = DataDirectory.RequireExisting(dataOption);
         await using var cli = CliServices.WithStore(dataDirectory);
         var store = cli.Store;
@@ -91,7 +96,22 @@ internal static class ExportCommand
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new CliException(ExitCodes.InvalidInput, $"Cannot write '{path}': {exception.Message}");
+            // The half-step must not stay behind beside a target that could not be replaced.
+            DeleteQuietly(temporary);
+            var reason = Directory.Exists(full) ? "it is a directory; give a file name" : exception.Message;
+            throw new CliException(ExitCodes.InvalidInput, $"Cannot write '{path}': {reason}");
+        }
+    }
+
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The write failed for the same reason; the original error is the one to report.
         }
     }
 }

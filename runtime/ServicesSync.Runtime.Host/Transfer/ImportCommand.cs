@@ -86,6 +86,7 @@ internal static class ImportCommand
             }
         }
 
+        RefuseRepeatedIds(plans);
         foreach (var plan in plans)
         {
             foreach (var line in plan.Refusals)
@@ -111,7 +112,7 @@ internal static class ImportCommand
         if (accepted.Length > 0)
         {
             var dataDirectory = DataDirectory.Resolve(dataOption);
-            Directory.CreateDirectory(dataDirectory);
+            DataDirectory.Create(dataDirectory);
             await using var cli = CliServices.WithStore(dataDirectory);
             foreach (var plan in accepted)
             {
@@ -124,6 +125,38 @@ internal static class ImportCommand
         }
 
         return plans.Any(p => p.Refused) ? ExitCodes.InvalidInput : ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// Two sources with the same workflow id would silently let the later draft replace the
+    /// earlier one, as a bundle holding an id twice would; the later source is refused instead.
+    /// </summary>
+    private static void RefuseRepeatedIds(List<ImportPlan> plans)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < plans.Count; i++)
+        {
+            var plan = plans[i];
+            if (plan.Refused)
+            {
+                continue;
+            }
+
+            var repeated = plan.Workflows
+                .Where(w => seen.ContainsKey(w.Definition.Id))
+                .Select(w => $"{plan.Source}: workflow id '{w.Definition.Id}' is also imported from {seen[w.Definition.Id]}; import one of them.")
+                .ToArray();
+            if (repeated.Length > 0)
+            {
+                plans[i] = plan with { Workflows = [], Refusals = repeated };
+                continue;
+            }
+
+            foreach (var workflow in plan.Workflows)
+            {
+                seen[workflow.Definition.Id] = plan.Source;
+            }
+        }
     }
 
     public static string Describe(ImportedWorkflow workflow) => workflow switch

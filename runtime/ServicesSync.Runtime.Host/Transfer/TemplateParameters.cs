@@ -30,8 +30,14 @@ internal static class TemplateParameters
 
             foreach (var (name, value) in fields)
             {
+                if (value is null)
+                {
+                    // Taken as text, null would become the connection id "null" without a word.
+                    throw new CliException(ExitCodes.InvalidInput, $"{file}: parameter '{name}' is null; give it a value, or leave it out to take its default.");
+                }
+
                 // Strings as they are; anything else (a rate card object, a number) as JSON text.
-                values[name] = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value?.ToJsonString() ?? "null";
+                values[name] = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value.ToJsonString();
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace ServicesSync.Templates;
 
@@ -8,7 +9,7 @@ namespace ServicesSync.Templates;
 /// Writes parameter values into a template's workflow. Values arrive as text (from a command line
 /// or a form) and are converted by the parameter's kind; JSON parameters take JSON text.
 /// </summary>
-internal static class TemplateInstantiator
+internal static partial class TemplateInstantiator
 {
     public static TemplateInstance Instantiate(TemplateFolder template, IReadOnlyDictionary<string, string> values)
     {
@@ -21,7 +22,18 @@ internal static class TemplateInstantiator
                 : $"template '{template.Name}' has no parameter '{unknown}'; it has {string.Join(", ", known.Order(StringComparer.Ordinal))}"));
         }
 
-        if (JsonNode.Parse(template.WorkflowJson) is not JsonObject workflow)
+        JsonNode? parsed;
+        try
+        {
+            parsed = JsonNode.Parse(template.WorkflowJson);
+        }
+        catch (JsonException ex)
+        {
+            // A hand-edited template is the usual cause; point at the spot like an editor would.
+            return new TemplateInstance(null, [new(TemplateProblemCodes.InvalidJson, null, $"{TemplateFolder.WorkflowFile} of template '{template.Name}' is not valid JSON {Describe(ex)}")]);
+        }
+
+        if (parsed is not JsonObject workflow)
         {
             return new TemplateInstance(null, [new(TemplateProblemCodes.NotAnObject, null, $"{TemplateFolder.WorkflowFile} of template '{template.Name}' is not a JSON object")]);
         }
@@ -86,9 +98,18 @@ internal static class TemplateInstantiator
                 }
                 catch (JsonException ex)
                 {
-                    problems.Add(new(TemplateProblemCodes.WrongKind, parameter.Name, $"parameter '{parameter.Name}' must be JSON: {ex.Message}"));
+                    problems.Add(new(TemplateProblemCodes.WrongKind, parameter.Name, $"parameter '{parameter.Name}' must be JSON; it is not valid {Describe(ex)}"));
                     return null;
                 }
+
+            case TemplateParameterKind.Connection when !string.IsNullOrWhiteSpace(text) && !ConnectionId().IsMatch(text):
+                // Never quote the value: whoever pastes settings or a token here has pasted a secret.
+                problems.Add(new(
+                    TemplateProblemCodes.WrongKind,
+                    parameter.Name,
+                    $"parameter '{parameter.Name}' must be the id of {(parameter.ConnectionType is null ? "a connection" : $"a {parameter.ConnectionType} connection")} "
+                        + "(1 to 100 letters, digits, '.', '_' or '-'), never its settings or credentials; create the connection in the target installation and pass its id"));
+                return null;
 
             default:
                 if (string.IsNullOrWhiteSpace(text))
@@ -99,6 +120,17 @@ internal static class TemplateInstantiator
                 return JsonValue.Create(text);
         }
     }
+
+    /// <summary>"at line 1, position 3: 'n' is an invalid start of a value" (1-based, as editors count).</summary>
+    private static string Describe(JsonException exception)
+    {
+        var reason = exception.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd();
+        return exception.LineNumber is null ? $": {reason}" : $"at line {exception.LineNumber + 1}, position {exception.BytePositionInLine + 1}: {reason}";
+    }
+
+    /// <summary>The connection id rule of the connections API (1 to 100 characters).</summary>
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    private static partial Regex ConnectionId();
 
     private static void Write(JsonObject workflow, TemplateTarget target, JsonNode? value, TemplateParameter parameter, TemplateFolder template, List<TemplateProblem> problems)
     {
@@ -115,7 +147,7 @@ internal static class TemplateInstantiator
 
         var node = (workflow["activities"] as JsonArray)?
             .OfType<JsonObject>()
-            .FirstOrDefault(a => a["id"]?.GetValue<string>() == target.Activity);
+            .FirstOrDefault(a => a["id"] is JsonValue id && id.TryGetValue<string>(out var text) && text == target.Activity);
         if (node is null || target.Input is null)
         {
             problems.Add(new(TemplateProblemCodes.TargetMissing, parameter.Name, $"parameter '{parameter.Name}' of template '{template.Name}' targets {target}, which its workflow does not have"));

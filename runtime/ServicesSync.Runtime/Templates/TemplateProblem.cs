@@ -20,4 +20,5 @@ public static class TemplateProblemCodes
     public const string Empty = "parameter.empty";
     public const string TargetMissing = "parameter.targetMissing";
     public const string NotAnObject = "template.notAnObject";
+    public const string InvalidJson = "template.invalidJson";
 }

@@ -136,6 +136,8 @@ public sealed class ConnectionHttpTests : IAsyncLifetime
         var open = await Assert.ThrowsAsync<ServicesSyncException>(() => harness.Http.SendAsync(connection, Get("orders"), CancellationToken.None));
 
         Assert.Contains("circuit", open.Message, StringComparison.Ordinal);
+        // What tripped it, so a one-off run that only sees this message still learns the cause.
+        Assert.Contains("repeated failures (the last: HTTP 502)", open.Message, StringComparison.Ordinal);
         Assert.True(open.Retryable);
         Assert.Equal(4, stub.Requests.Count);
         harness.Clock.Advance(TimeSpan.FromSeconds(31));

@@ -188,5 +188,73 @@ public sealed class ImportExportCommandTests : IDisposable
         Assert.Contains("bundle version 2 is newer than this servicessync supports (1)", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Import_IntoADataDirectoryThatCannotBeCreated_Exits5NamingIt()
+    {
+        var workflow = folder.WriteFile("greet.json", SampleWorkflows.Greet("greet"));
+        var data = Path.Combine(folder.WriteFile("plain.txt", "not a folder"), "data");
+
+        var result = await CliRunner.RunAsync("import", workflow, "--data", data);
+
+        result.AssertExit(ExitCodes.DataUnavailable);
+        Assert.Contains(result.ErrorLines, l => l.StartsWith($"error: Cannot create the data directory '{data}':", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Export_WithAnEmptyOut_Exits2NamingTheOption()
+    {
+        (await CliRunner.RunAsync("import", folder.WriteFile("greet.json", SampleWorkflows.Greet("greet")), "--data", Data)).AssertExit(ExitCodes.Ok);
+
+        var result = await CliRunner.RunAsync("export", "--out", "", "--data", Data);
+
+        result.AssertExit(ExitCodes.InvalidInput);
+        Assert.Equal("error: --out: give the bundle file to write, or - for standard output.", Assert.Single(result.ErrorLines));
+    }
+
+    [Fact]
+    public async Task Export_OntoADirectory_Exits2SayingSo_AndLeavesNoTemporaryFile()
+    {
+        (await CliRunner.RunAsync("import", folder.WriteFile("greet.json", SampleWorkflows.Greet("greet")), "--data", Data)).AssertExit(ExitCodes.Ok);
+        var target = folder.Combine("bundles");
+        Directory.CreateDirectory(target);
+
+        var result = await CliRunner.RunAsync("export", "--out", target, "--data", Data);
+
+        result.AssertExit(ExitCodes.InvalidInput);
+        Assert.Equal($"error: Cannot write '{target}': it is a directory; give a file name", Assert.Single(result.ErrorLines));
+        Assert.False(File.Exists(target + ".tmp"));
+    }
+
+    [Fact]
+    public async Task Import_ParamsFileWithANullValue_Exits2NamingTheParameter_AndWritesNothing()
+    {
+        var template = folder.Combine("templates", "greeting");
+        folder.WriteFile(Path.Combine("templates", "greeting", "workflow.json"), SampleWorkflows.Greet("greeting"));
+        var parameters = folder.WriteFile("params.json", """{ "erpConnection": null }""");
+
+        var result = await CliRunner.RunAsync("import", template, "--params", parameters, "--data", Data);
+
+        result.AssertExit(ExitCodes.InvalidInput);
+        Assert.Equal(
+            $"error: {parameters}: parameter 'erpConnection' is null; give it a value, or leave it out to take its default.",
+            Assert.Single(result.ErrorLines));
+        Assert.False(Directory.Exists(Data));
+    }
+
+    [Fact]
+    public async Task Import_TwoFilesWithTheSameWorkflowId_RefusesTheLater_AndKeepsTheFirst()
+    {
+        var first = folder.WriteFile("greet.json", SampleWorkflows.Greet("greet"));
+        var second = folder.WriteFile("greet-copy.json", SampleWorkflows.Greet("greet", name: "Greet copy"));
+
+        var result = await CliRunner.RunAsync("import", first, second, "--data", Data);
+
+        result.AssertExit(ExitCodes.InvalidInput);
+        Assert.Equal($"{first}: imported 'greet' as a draft", Assert.Single(result.OutputLines));
+        Assert.Contains($"{second}: workflow id 'greet' is also imported from {first}; import one of them.", result.ErrorLines);
+        var draft = await StoreInspection.ReadAsync(Data, s => s.GetDraftAsync("greet", CancellationToken.None));
+        Assert.Equal("Greet", draft!.Definition.Name);
+    }
+
     public void Dispose() => folder.Dispose();
 }

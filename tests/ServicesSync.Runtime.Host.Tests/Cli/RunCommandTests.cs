@@ -95,5 +95,45 @@ public sealed class RunCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(data, "servicessync.db")));
     }
 
+    [Fact]
+    public async Task UnknownTrigger_Exits2NamingTheTriggersTheWorkflowHas_WithoutRunning()
+    {
+        var workflow = folder.WriteFile("greet.json", SampleWorkflows.Greet("greet"));
+
+        var result = await CliRunner.RunAsync("run", workflow, "--trigger", "reply");
+
+        result.AssertExit(ExitCodes.InvalidInput);
+        Assert.Equal(
+            $"error: --trigger: 'reply' is not a trigger activity of 'greet' in {workflow}; its triggers are 'start'. Nothing was run.",
+            result.ErrorLines[^1]);
+        Assert.DoesNotContain("Started instance", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DataDirectoryThatCannotBeCreated_Exits5NamingIt()
+    {
+        var workflow = folder.WriteFile("greet.json", SampleWorkflows.Greet("greet"));
+        // A directory cannot be made below a file, whoever runs the tests (root ignores permissions).
+        var data = Path.Combine(folder.WriteFile("plain.txt", "not a folder"), "data");
+
+        var result = await CliRunner.RunAsync("run", workflow, "--data", data);
+
+        result.AssertExit(ExitCodes.DataUnavailable);
+        Assert.StartsWith($"error: Cannot create the data directory '{data}':", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InputOverTheMessageLimit_Exits2NamingTheFile_WithoutRunning()
+    {
+        var workflow = folder.WriteFile("greet.json", SampleWorkflows.Greet("greet"));
+        var input = folder.WriteFile("huge.json", $"{{\"name\":\"{new string('x', 17 * 1024 * 1024)}\"}}");
+
+        var result = await CliRunner.RunAsync("run", workflow, "--input", input);
+
+        result.AssertExit(ExitCodes.InvalidInput);
+        Assert.Equal($"error: {input}: The input message is 17 MB, over the limit of 16 MB. Nothing was run.", result.ErrorLines[^1]);
+        Assert.Equal("", result.Output);
+    }
+
     public void Dispose() => folder.Dispose();
 }

@@ -47,5 +47,20 @@ public sealed class ServeCommandTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Serve_OnADamagedDataFile_Exits5NamingTheFile_AndLeavesItAsItWas()
+    {
+        var file = Path.Combine(data.Path, "servicessync.db");
+        var garbage = new byte[16384];
+        Array.Fill(garbage, (byte)0x5A);
+        await File.WriteAllBytesAsync(file, garbage);
+
+        var result = await CliRunner.RunAsync("serve", "--urls", "http://127.0.0.1:0", "--data", data.Path);
+
+        result.AssertExit(ExitCodes.DataUnavailable);
+        Assert.StartsWith($"error: Cannot open the store: The data file {file} is not a ServicesSync data file", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(garbage, await File.ReadAllBytesAsync(file));
+    }
+
     public void Dispose() => data.Dispose();
 }

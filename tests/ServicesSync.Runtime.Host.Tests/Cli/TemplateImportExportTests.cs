@@ -81,5 +81,25 @@ public sealed class TemplateImportExportTests : IDisposable
         Assert.Contains(result.ErrorLines, l => l.Contains("templateVersion 2", StringComparison.Ordinal) && l.Contains("Upgrade ServicesSync", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("""{ "schemaVersion": 1, "id": "broken", "activities": [ """, "workflow.json of template 'hostile' is not valid JSON at line 1, position")]
+    [InlineData("""{ "schemaVersion": 1, "id": "numbered", "name": "N", "activities": [ { "id": 5, "type": "core.log" } ] }""", "targets input 'text' of activity 'greet', which its workflow does not have")]
+    public async Task Import_TemplateWithAHostileWorkflowFile_IsRefusedNamingTheProblem_NotAnUnexpectedFailure(string workflow, string message)
+    {
+        var template = folder.Combine("templates", "hostile");
+        folder.WriteFile(Path.Combine("templates", "hostile", "workflow.json"), workflow);
+        folder.WriteFile(Path.Combine("templates", "hostile", "template.json"), """
+            { "title": "Hostile", "parameters": [
+              { "name": "greeting", "title": "Greeting word", "default": "Hello", "targets": [ { "activity": "greet", "input": "text" } ] } ] }
+            """);
+        var data = folder.Combine("data");
+
+        var result = await CliRunner.RunAsync("import", template, "--data", data);
+
+        result.AssertExit(ExitCodes.InvalidInput);
+        Assert.Contains(result.ErrorLines, l => l.Contains(message, StringComparison.Ordinal));
+        Assert.False(Directory.Exists(data));
+    }
+
     public void Dispose() => folder.Dispose();
 }

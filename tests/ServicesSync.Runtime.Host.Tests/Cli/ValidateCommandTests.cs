@@ -72,5 +72,19 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains(result.OutputLines, l => l.EndsWith("[schemaVersion.unsupported]", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Validate_ADirectory_SaysItIsADirectory_NotPermissionDenied()
+    {
+        var directory = folder.Combine("flows");
+        Directory.CreateDirectory(directory);
+
+        var result = await CliRunner.RunAsync("validate", directory);
+
+        result.AssertExit(ExitCodes.InvalidInput);
+        var line = Assert.Single(result.OutputLines);
+        Assert.Contains($"Cannot read the workflow file '{directory}': it is a directory, not a file", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("permission denied", line, StringComparison.Ordinal);
+    }
+
     public void Dispose() => folder.Dispose();
 }

@@ -138,6 +138,38 @@ public sealed class TemplateFolderTests : IDisposable
         Assert.Contains(instance.Problems, p => p.Contains("has no parameters", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("""{"type":"netsuite","auth":{"tokenSecret":"s3cr3t-value"}}""")]
+    [InlineData("https://admin:s3cr3t-value@erp.example.com/")]
+    [InlineData("Bearer s3cr3t-value")]
+    public void Instantiate_ConnectionParameterGivenSettingsOrCredentials_IsRefusedWithoutQuotingThem(string value)
+    {
+        var template = Write("""
+            { "title": "x", "parameters": [ { "name": "erpConnection", "title": "ERP", "kind": "connection", "connectionType": "netsuite",
+              "targets": [ { "activity": "post", "input": "connection" } ] } ] }
+            """);
+
+        var instance = template.Instantiate(new Dictionary<string, string> { ["erpConnection"] = value });
+
+        Assert.False(instance.Succeeded);
+        var problem = Assert.Single(instance.Details);
+        Assert.Equal((TemplateProblemCodes.WrongKind, "erpConnection"), (problem.Code, problem.Parameter));
+        Assert.Contains("must be the id of a netsuite connection", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Instantiate_JsonParameterThatIsNotJson_NamesLineAndPosition()
+    {
+        var template = Write(Manifest);
+
+        var instance = template.Instantiate(new Dictionary<string, string> { ["erpUrl"] = "https://erp.example.com", ["rateCard"] = "{ not json" });
+
+        Assert.Equal(
+            "parameter 'rateCard' must be JSON; it is not valid at line 1, position 3: 'n' is an invalid start of a property name. Expected a '\"'.",
+            Assert.Single(instance.Problems));
+    }
+
     public void Dispose() => folder.Dispose();
 
     private TemplateFolder Write(string manifest)
