@@ -1,9 +1,7 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Features;
+using ServicesSync.Api.Http;
 
 namespace ServicesSync.Designer.Design;
 
@@ -47,30 +45,10 @@ internal static class DesignBody
         }
 
         var bytes = buffer.ToArray();
-        RequireUtf8(bytes);
+        Utf8Body.Require(bytes);
         return bytes.Length == 0
             ? null
             : JsonNode.Parse(bytes, nodeOptions: null, documentOptions: new JsonDocumentOptions { MaxDepth = 128, AllowDuplicateProperties = allowDuplicateProperties });
-    }
-
-    // Decoding would otherwise replace bad bytes with U+FFFD (silently changing the text) or fail
-    // inside a test run.
-    private static void RequireUtf8(ReadOnlySpan<byte> bytes)
-    {
-        if (Utf8.IsValid(bytes))
-        {
-            return;
-        }
-
-        var offset = 0;
-        while (Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) == OperationStatus.Done)
-        {
-            offset += consumed;
-        }
-
-        throw new BadHttpRequestException(
-            $"The request body is not valid UTF-8: the byte at offset {offset} (0x{bytes[offset]:X2}) cannot start or continue a character. Send the body encoded as UTF-8.",
-            StatusCodes.Status400BadRequest);
     }
 
     private static BadHttpRequestException TooLarge(int maxBytes)

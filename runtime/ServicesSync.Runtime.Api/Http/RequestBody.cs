@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -73,7 +72,7 @@ internal static class RequestBody
             bytes = bytes[Encoding.UTF8.Preamble.Length..];
         }
 
-        RequireUtf8(bytes);
+        Utf8Body.Require(bytes);
         if (IsBlank(bytes))
         {
             return null;
@@ -82,28 +81,6 @@ internal static class RequestBody
         // Duplicates are refused while parsing: JsonObject would otherwise throw on first use,
         // far from the request (a 500, or a run that faults on its own input).
         return JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
-    }
-
-    /// <summary>
-    /// Refuses text that is not UTF-8. Decoding such text would replace the bad bytes with U+FFFD,
-    /// silently changing what the client sent, or fail later inside a run.
-    /// </summary>
-    public static void RequireUtf8(ReadOnlySpan<byte> bytes)
-    {
-        if (Utf8.IsValid(bytes))
-        {
-            return;
-        }
-
-        var offset = 0;
-        while (Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) == OperationStatus.Done)
-        {
-            offset += consumed;
-        }
-
-        throw new BadHttpRequestException(
-            $"The request body is not valid UTF-8: the byte at offset {offset} (0x{bytes[offset]:X2}) cannot start or continue a character. Send the body encoded as UTF-8.",
-            StatusCodes.Status400BadRequest);
     }
 
     public static bool IsBlank(ReadOnlySpan<byte> bytes)

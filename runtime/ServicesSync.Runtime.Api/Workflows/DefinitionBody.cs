@@ -35,7 +35,7 @@ internal static class DefinitionBody
             utf8 = utf8[3..];
         }
 
-        RequestBody.RequireUtf8(utf8.Span);
+        Utf8Body.Require(utf8.Span);
 
         string? bodyId = null;
         bool isObject;
