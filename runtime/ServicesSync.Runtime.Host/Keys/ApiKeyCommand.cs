@@ -8,6 +8,8 @@ namespace ServicesSync.Host.Keys;
 /// <summary><c>servicessync apikey create|list|revoke</c>: keys for the management API, stored hashed.</summary>
 internal static class ApiKeyCommand
 {
+    private const int MaxNameLength = 100;
+
     public static Command Create()
     {
         var command = new Command("apikey", "Create, list and revoke API keys of the management API.");
@@ -59,6 +61,13 @@ internal static class ApiKeyCommand
         {
             var what = scopes.Length == 0 ? "no scope given" : $"unknown scope {string.Join(", ", unknown.Select(s => $"'{s}'"))}";
             throw new CliException(ExitCodes.InvalidInput, $"--scopes: {what}; use a comma-separated list of {string.Join(", ", ApiScopes.All)}.");
+        }
+
+        // The name is printed back in listings and logs: a newline or an escape sequence there could
+        // forge lines or repaint the operator's terminal.
+        if (name is not null && (name.Any(char.IsControl) || name.Length > MaxNameLength))
+        {
+            throw new CliException(ExitCodes.InvalidInput, $"--name: use at most {MaxNameLength} printable characters (no line breaks, tabs or control characters).");
         }
 
         var dataDirectory = DataDirectory.Resolve(dataOption);

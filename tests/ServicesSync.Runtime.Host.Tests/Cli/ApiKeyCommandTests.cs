@@ -38,6 +38,18 @@ public sealed class ApiKeyCommandTests : IDisposable
         Assert.False(Directory.Exists(Data));
     }
 
+    [Theory]
+    [InlineData("ops\nCreated API key forged")]
+    [InlineData("ops\u001b[2J")]
+    public async Task Create_WithControlCharactersInTheName_Exits2AndStoresNothing(string name)
+    {
+        var result = await CliRunner.RunAsync("apikey", "create", "--data", Data, "--scopes", "read", "--name", name);
+
+        result.AssertExit(ExitCodes.InvalidInput);
+        Assert.Contains("--name: use at most 100 printable characters", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Data));
+    }
+
     [Fact]
     public async Task ListAndRevoke_ShowAndRevokeKeys_AndAnUnknownIdExits4()
     {
