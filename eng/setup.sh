@@ -21,3 +21,5 @@ fi
 # return at once when everything is already in place.
 "$(dirname "$0")/realsystems/tryton.sh" install
 "$(dirname "$0")/realsystems/redmine.sh" install
+# PostgreSQL for the multi-node store tests: the fixtures start a private cluster on loopback.
+"$(dirname "$0")/realsystems/postgres.sh" install
