@@ -44,7 +44,9 @@ internal sealed class ConnectionHttp(IHttpClientFactory clients, TimeProvider cl
     private async Task<ConnectionResponse> SendThroughAsync(Connection connection, ConnectionChannel channel, ConnectionRequest request, CancellationToken cancellationToken)
     {
         var uri = Resolve(connection, request);
-        var what = $"Connection '{connection.Id}' ({connection.Type}): {request.Method.Method} {Redactor.DisplayUrl(uri)}";
+        var what = connection.IsAdHoc
+            ? $"{request.Method.Method} {Redactor.DisplayUrl(uri)}"
+            : $"Connection '{connection.Id}' ({connection.Type}): {request.Method.Method} {Redactor.DisplayUrl(uri)}";
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(ConnectionChannel.IdempotentKey, request.IsIdempotent);
         context.Properties.Set(ConnectionChannel.DescriptionKey, $"{request.Method.Method} {Redactor.DisplayUrl(uri)}");
@@ -147,7 +149,8 @@ internal sealed class ConnectionHttp(IHttpClientFactory clients, TimeProvider cl
                 // Read inside the attempt, so a slow body counts against the timeout like a slow answer.
                 await response.Content.LoadIntoBufferAsync(MaxBodyBytes, linked.Token).ConfigureAwait(false);
             }
-            catch (HttpRequestException ex) when (ex.InnerException is null && ex.HttpRequestError == HttpRequestError.Unknown)
+            catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded
+                                                  || (ex.InnerException is null && ex.HttpRequestError == HttpRequestError.Unknown))
             {
                 response.Dispose();
                 throw new ResponseTooLargeException("The response body is too large.", ex);
@@ -181,7 +184,11 @@ internal sealed class ConnectionHttp(IHttpClientFactory clients, TimeProvider cl
             message.Content = new StringContent(request.Body.ToJsonString(), Encoding.UTF8, "application/json");
         }
 
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (request.Headers?.Keys.Any(h => h.Equals("Accept", StringComparison.OrdinalIgnoreCase)) != true)
+        {
+            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        }
+
         foreach (var (name, value) in request.Headers ?? new Dictionary<string, string>())
         {
             if (!message.Headers.TryAddWithoutValidation(name, value))

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 using ServicesSync.Definitions;
 using ServicesSync.Execution.Compilation;
 using ServicesSync.Persistence;
+using ServicesSync.Testing.Stubs;
 
 namespace ServicesSync.Runtime.Tests.Execution;
 
@@ -34,6 +36,34 @@ public sealed class RetryAfterTests
 
         Assert.InRange(waited, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3.25));
         Assert.Equal(InstanceStatus.Completed, (await harness.WaitAsync(started.Id)).Status);
+    }
+
+    [Fact]
+    public async Task Run_HttpRequestAnswered429WithRetryAfter3_RetriesItNoSoonerThan3sLaterEndToEnd()
+    {
+        var clock = new FakeTimeProvider(Start);
+        await using var server = await StubServer.StartAsync(async (context, _) =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("""{"ok":true}""");
+        });
+        server.Enqueue(StubFault.TooManyRequests(3));
+        await using var harness = new EngineHarness(clock: clock);
+        var quick = new RetryPolicySpec { MaxAttempts = 3, InitialDelay = TimeSpan.FromMilliseconds(300), Jitter = true };
+        var flow = FlowBuilder.Create()
+            .Add("call", "http.request", new JsonObject { ["url"] = server.BaseUri + "orders" }, quick)
+            .Chain("start", "call")
+            .Build();
+        await harness.PublishAsync(flow);
+
+        var started = await harness.StartAsync(flow.Id);
+        await UntilAsync(async () => (await harness.JournalAsync(started.Id)).Any(e => e.Kind == JournalEntryKind.AttemptFailed));
+        var waited = await AdvanceUntilAsync(clock, () => server.Requests.Count == 2);
+
+        Assert.InRange(waited, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3.25));
+        var run = await harness.WaitAsync(started.Id);
+        Assert.Equal(InstanceStatus.Completed, run.Status);
+        Assert.Contains("Retry-After: 3 s", (await harness.JournalAsync(started.Id)).Single(e => e.Kind == JournalEntryKind.AttemptFailed).Error!.Message, StringComparison.Ordinal);
     }
 
     [Theory]
