@@ -39,6 +39,20 @@ internal sealed class ConnectionHttp(IHttpClientFactory clients, TimeProvider cl
             // answers, logs, stored state) may see a secret a server echoed or a library quoted.
             throw Redacted(ex, Sensitive(connection, channel, request));
         }
+        catch (Exception ex) when (ex is not OperationCanceledException && Quotes(ex, Sensitive(connection, channel, request)))
+        {
+            // An unexpected failure is reported by its message: not one that quotes a secret.
+            throw new ServicesSyncException(
+                $"Connection '{connection.Id}': {request.Method.Method} failed unexpectedly ({ex.GetType().Name}): "
+                + Redactor.Scrub(ex.Message, Redactor.Forms(Sensitive(connection, channel, request))),
+                ErrorKind.Internal);
+        }
+    }
+
+    private static bool Quotes(Exception error, IEnumerable<string> sensitive)
+    {
+        var full = error.ToString();
+        return Redactor.Scrub(full, Redactor.Forms(sensitive)) != full;
     }
 
     private async Task<ConnectionResponse> SendThroughAsync(Connection connection, ConnectionChannel channel, ConnectionRequest request, CancellationToken cancellationToken)
@@ -273,15 +287,13 @@ internal sealed class ConnectionHttp(IHttpClientFactory clients, TimeProvider cl
 
     private static ServicesSyncException Redacted(ServicesSyncException error, IEnumerable<string> sensitive)
     {
-        var forms = Redactor.Forms(sensitive);
-        var full = error.ToString();
-        if (Redactor.Scrub(full, forms) == full)
+        if (!Quotes(error, sensitive))
         {
             return error;
         }
 
         // The inner exceptions go too: a log of the error prints their messages.
-        return new ServicesSyncException(Redactor.Scrub(error.Message, forms), error.Kind, error.Retryable) { RetryAfter = error.RetryAfter };
+        return new ServicesSyncException(Redactor.Scrub(error.Message, Redactor.Forms(sensitive)), error.Kind, error.Retryable) { RetryAfter = error.RetryAfter };
     }
 
     private ServicesSyncException Failure(string what, Connection connection, HttpResponseMessage response, JsonNode? body)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using ServicesSync.Errors;
 using ServicesSync.Testing.Stubs;
 
@@ -95,6 +96,33 @@ public sealed class SecretCanaryTests : IAsyncLifetime
 
         Assert.Contains("***", error.Message, StringComparison.Ordinal);
         AssertClean(error.ToString(), "none");
+    }
+
+    [Fact]
+    public async Task SendAsync_UnexpectedFailureQuotingTheSecret_BecomesAnInternalErrorWithoutIt()
+    {
+        await using var quoting = new ConnectionsHarness(configure: services => services
+            .AddHttpClient("ServicesSync.Connections")
+            .ConfigurePrimaryHttpMessageHandler(() => new QuotingHandler()));
+        await quoting.Connections.CreateAsync(
+            "quoting",
+            new ConnectionDefinition { Type = "rest", BaseUrl = "http://127.0.0.1:9/", Auth = new ConnectionAuth { Kind = ServicesSync.Connections.AuthKinds.Bearer } },
+            new Dictionary<string, string> { ["token"] = Canary },
+            CancellationToken.None);
+        var connection = await quoting.Connections.GetAsync("quoting", CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<ServicesSyncException>(() => quoting.Http.SendAsync(connection, new ConnectionRequest(HttpMethod.Get, "x"), CancellationToken.None));
+
+        Assert.Equal(ErrorKind.Internal, error.Kind);
+        Assert.Contains("InvalidOperationException", error.Message, StringComparison.Ordinal);
+        AssertClean(error.ToString(), "bearer");
+    }
+
+    /// <summary>A handler that fails the way a buggy library might: quoting the header it was given.</summary>
+    private sealed class QuotingHandler : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            => throw new InvalidOperationException($"cannot send with {request.Headers.Authorization}");
     }
 
     /// <summary>The canary in every form it travels or is echoed in, plus the derived credentials of the kind.</summary>
