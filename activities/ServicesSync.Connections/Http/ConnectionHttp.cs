@@ -109,7 +109,7 @@ internal sealed class ConnectionHttp(IHttpClientFactory clients, TimeProvider cl
         using (response)
         {
             var status = (int)response.StatusCode;
-            var sensitive = Redactor.Forms(Sensitive(connection, channel, request));
+            var sensitive = Redactor.Forms(Sensitive(connection, channel, request), Redactor.MinimumLengthInData);
             var body = await ReadBodyAsync(response, sensitive, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode || request.AcceptStatus?.Contains(status) == true)
             {

@@ -16,7 +16,14 @@ internal static class Redactor
     public const string Mask = "***";
 
     /// <summary>Shorter values would mask ordinary words; no credential is that short.</summary>
-    private const int MinimumLength = 4;
+    public const int MinimumLength = 4;
+
+    /// <summary>
+    /// In data handed back to the caller (response bodies and headers) a short secret such as a
+    /// test password "admin" would rewrite ordinary values, so only longer ones are masked there;
+    /// errors mask everything from <see cref="MinimumLength"/> on.
+    /// </summary>
+    public const int MinimumLengthInData = 8;
 
     public static string Scrub(string text, IEnumerable<string> sensitive)
     {
@@ -36,13 +43,13 @@ internal static class Redactor
     }
 
     /// <summary>Every form a secret can take on the wire, longest first so no part of a longer one survives.</summary>
-    public static IReadOnlyList<string> Forms(IEnumerable<string> sensitive)
+    public static IReadOnlyList<string> Forms(IEnumerable<string> sensitive, int minimumLength = MinimumLength)
     {
         ArgumentNullException.ThrowIfNull(sensitive);
         var forms = new HashSet<string>(StringComparer.Ordinal);
         foreach (var value in sensitive)
         {
-            if (value is not { Length: >= MinimumLength })
+            if (value is null || value.Length < Math.Max(minimumLength, MinimumLength))
             {
                 continue;
             }

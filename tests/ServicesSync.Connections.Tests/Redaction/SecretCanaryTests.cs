@@ -139,7 +139,7 @@ public sealed class SecretCanaryTests : IAsyncLifetime
             Basic("integration", Canary),
             Basic(Canary, "x"),
             Basic("client-1", Uri.EscapeDataString(Canary)),
-            "tok-" + Canary.Length,
+            "tok-a1b2c3d4-" + Canary.Length,
             "SESSION-cafe",
         ];
         foreach (var form in forms)
@@ -203,7 +203,7 @@ public sealed class SecretCanaryTests : IAsyncLifetime
                      + $"query={context.Request.QueryString} body={body}";
         if (path == "/token-ok")
         {
-            return JsonAsync(context, 200, new JsonObject { ["access_token"] = "tok-" + Canary.Length, ["expires_in"] = 3600 });
+            return JsonAsync(context, 200, new JsonObject { ["access_token"] = "tok-a1b2c3d4-" + Canary.Length, ["expires_in"] = 3600 });
         }
 
         if (path == "/erp/" && body.Contains("common.db.login", StringComparison.Ordinal))
