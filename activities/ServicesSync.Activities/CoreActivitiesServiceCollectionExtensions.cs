@@ -7,15 +7,13 @@ using ServicesSync.Activities.Polling;
 using ServicesSync.Activities.Timers;
 using ServicesSync.Activities.Transform;
 using ServicesSync.Activities.Triggers;
+using ServicesSync.Connections;
 using ServicesSync.Registry;
 
 namespace ServicesSync.Activities;
 
 public static class CoreActivitiesServiceCollectionExtensions
 {
-    /// <summary>Name of the <see cref="HttpClient"/> <c>http.request</c> uses; hosts may add handlers to it.</summary>
-    public const string HttpClientName = "ServicesSync.Http";
-
     /// <summary>Registers the core activity library: triggers, transforms, control flow, HTTP.</summary>
     public static IServiceCollection AddCoreActivities(this IServiceCollection services)
     {
@@ -42,14 +40,8 @@ public static class CoreActivitiesServiceCollectionExtensions
         Add<WatermarkGetActivity>(services);
         Add<WatermarkAdvanceActivity>(services);
 
-        services.AddHttpClient(HttpClientName, client =>
-            {
-                // Each request carries its own timeout input; the client-wide one would cut them at 100 s.
-                client.Timeout = Timeout.InfiniteTimeSpan;
-                client.DefaultRequestHeaders.UserAgent.ParseAdd("ServicesSync/1.0");
-            })
-            // The default handlers log full URLs, query strings included; the activity logs a redacted one.
-            .RemoveAllLoggers();
+        // http.request sends through the connectors' pipeline, on an ad-hoc connection per host.
+        services.AddConnectionHttp();
         return services;
     }
 

@@ -34,12 +34,29 @@ public static class ConnectionsServiceCollectionExtensions
         services.AddSingleton(sp => new SecretProtector(sp.GetRequiredService<SecretKeyRing>()));
         services.AddSingleton<IConnectionService, ConnectionService>();
         services.AddSingleton<ConnectionTester>();
+        services.AddConnectionHttp();
+        // Hosts that run hosted services settle the key at start, so a generated key is announced then.
+        services.AddSingleton<IHostedService, SecretKeyStartup>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers only the outbound HTTP pipeline (<see cref="IConnectionHttp"/>), for callers that
+    /// send through ad-hoc connections (<see cref="Connection.ForUrl"/>) without a connection store. Idempotent.
+    /// </summary>
+    public static IServiceCollection AddConnectionHttp(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(IConnectionHttp)))
+        {
+            return services;
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IConnectionHttp>(sp => new ConnectionHttp(
             sp.GetRequiredService<IHttpClientFactory>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>()?.CreateLogger<ConnectionHttp>() ?? NullLogger<ConnectionHttp>.Instance));
-        // Hosts that run hosted services settle the key at start, so a generated key is announced then.
-        services.AddSingleton<IHostedService, SecretKeyStartup>();
         services.AddHttpClient(ConnectionHttp.ClientName, client =>
             {
                 // The pipeline times each attempt itself; the client-wide limit would cut retries short.

@@ -47,13 +47,12 @@ public class CoreActivitiesServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddCoreActivities_HttpClientLeavesTimeoutsToTheActivity()
+    public void AddCoreActivities_HttpRequestSendsThroughTheConnectionPipeline()
     {
-        using var provider = new ServiceCollection().AddCoreActivities().BuildServiceProvider();
+        using var provider = new ServiceCollection().AddCoreActivities().AddCoreActivities().BuildServiceProvider();
 
-        var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient(CoreActivitiesServiceCollectionExtensions.HttpClientName);
-
-        Assert.Equal(Timeout.InfiniteTimeSpan, client.Timeout);
+        Assert.Single(provider.GetServices<ServicesSync.Connections.IConnectionHttp>());
+        Assert.NotNull(provider.GetRequiredService<ServicesSync.Activities.Http.HttpRequestActivity>());
     }
 
     [Fact]

@@ -15,7 +15,7 @@ internal sealed class ConnectionsHarness : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
 
-    public ConnectionsHarness(FakeTimeProvider? clock = null, IDictionary<string, string?>? settings = null)
+    public ConnectionsHarness(FakeTimeProvider? clock = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         Clock = clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>
@@ -28,6 +28,7 @@ internal sealed class ConnectionsHarness : IAsyncDisposable
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         services.AddInMemoryStore();
         services.AddServicesSyncConnections(configuration);
+        configure?.Invoke(services);
         provider = services.BuildServiceProvider();
     }
 

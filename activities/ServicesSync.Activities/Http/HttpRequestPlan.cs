@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json.Nodes;
+using ServicesSync.Connections;
 
 namespace ServicesSync.Activities.Http;
 
@@ -97,22 +99,55 @@ internal sealed class HttpRequestPlan(
             _ => HttpMethod.Get,
         };
         var body = inputs.Body is null ? null : inputs.Body.ToJsonString();
-        var plan = new HttpRequestPlan(method, uri, headers, body, inputs.Timeout, inputs.IdempotencyKey, inputs.ExpectedStatus);
+        var plan = new HttpRequestPlan(method, uri, headers, body, inputs.Timeout, inputs.IdempotencyKey, inputs.ExpectedStatus) { BodyNode = inputs.Body };
         using var probe = plan.TryCreateMessage(out var badHeader);
         return badHeader is null ? plan : throw context.InvalidInput("headers", $"has a header name that HTTP does not allow: '{badHeader}'.");
     }
 
-    /// <summary>A new message per send: a request message and its content can be sent only once.</summary>
-    public HttpRequestMessage CreateMessage()
+    /// <summary>
+    /// The request for the connection pipeline. Credentials it carries (header values and query
+    /// parameters named like secrets, a password in the URL) are handed over as its secrets, so
+    /// the pipeline redacts them wherever a server echoes them.
+    /// </summary>
+    public ConnectionRequest ToConnectionRequest() => new(Method, Uri.AbsoluteUri)
     {
-        var message = TryCreateMessage(out var badHeader);
-        if (badHeader is null)
+        Headers = Headers,
+        Body = BodyNode?.DeepClone(),
+        Timeout = Timeout,
+        AcceptStatus = ExpectedStatus,
+        Secrets = [.. SecretsOf(Uri, Headers)],
+    };
+
+    private JsonNode? BodyNode { get; init; }
+
+    private static IEnumerable<string> SecretsOf(Uri uri, IReadOnlyDictionary<string, string> headers)
+    {
+        foreach (var (name, value) in headers)
         {
-            return message;
+            if (SensitiveNames.IsSensitive(name))
+            {
+                yield return value;
+                // "Bearer abc": the credential alone is what a server quotes back.
+                if (value.IndexOf(' ', StringComparison.Ordinal) is var space and > 0)
+                {
+                    yield return value[(space + 1)..].Trim();
+                }
+            }
         }
 
-        message.Dispose();
-        throw new InvalidOperationException($"Header '{badHeader}' should have been refused when the plan was created.");
+        foreach (var part in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = part.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0 && SensitiveNames.IsSensitive(Uri.UnescapeDataString(part[..equals])))
+            {
+                yield return Uri.UnescapeDataString(part[(equals + 1)..].Replace('+', ' '));
+            }
+        }
+
+        if (uri.UserInfo.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0)
+        {
+            yield return Uri.UnescapeDataString(uri.UserInfo[(colon + 1)..]);
+        }
     }
 
     private HttpRequestMessage TryCreateMessage(out string? badHeader)

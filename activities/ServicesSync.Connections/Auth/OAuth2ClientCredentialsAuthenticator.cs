@@ -22,7 +22,12 @@ internal sealed class OAuth2ClientCredentialsAuthenticator(Connection connection
 
     public void Dispose() => gate.Dispose();
 
-    public IEnumerable<string> SensitiveValues => token is null ? [clientSecret] : [clientSecret, token];
+    /// <summary>The secret, the Basic pair it is sent in, and the token while there is one.</summary>
+    public IEnumerable<string> SensitiveValues => token is null ? [clientSecret, BasicPair] : [clientSecret, BasicPair, token];
+
+    // RFC 6749 2.3.1: both parts form-encoded before they are joined and base64-encoded.
+    private string BasicPair => Convert.ToBase64String(Encoding.UTF8.GetBytes(
+        Uri.EscapeDataString(connection.Definition.Auth.ClientId ?? "") + ":" + Uri.EscapeDataString(clientSecret)));
 
     public async ValueTask ApplyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -84,9 +89,7 @@ internal sealed class OAuth2ClientCredentialsAuthenticator(Connection connection
         }
         else
         {
-            // RFC 6749 2.3.1: both parts form-encoded before they are joined and base64-encoded.
-            var pair = Uri.EscapeDataString(auth.ClientId!) + ":" + Uri.EscapeDataString(clientSecret);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(pair)));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", BasicPair);
         }
 
         request.Content = new FormUrlEncodedContent(form);

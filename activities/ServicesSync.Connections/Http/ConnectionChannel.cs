@@ -25,6 +25,7 @@ internal sealed class ConnectionChannel : IDisposable
         Resilience = connection.Definition.Resilience;
         Client = client;
         Authenticator = AuthenticatorFactory.Create(connection, client, clock);
+        secrets = [.. connection.Secrets.Values.Values];
         if (Resilience.RateLimit is { } rate)
         {
             Limiter = new TokenBucket(rate, clock);
@@ -54,6 +55,7 @@ internal sealed class ConnectionChannel : IDisposable
     public string? OpenedBy => openedBy;
 
     private volatile string? openedBy;
+    private readonly string[] secrets;
 
     public void Dispose()
     {
@@ -107,7 +109,7 @@ internal sealed class ConnectionChannel : IDisposable
             OnOpened = args =>
             {
                 openedBy = args.Outcome.Exception is { } exception
-                    ? Redactor.Scrub(exception.Message, Authenticator.SensitiveValues)
+                    ? Redactor.Scrub(exception.Message, Authenticator.SensitiveValues.Concat(secrets))
                     : args.Outcome.Result is { } failed ? $"HTTP {(int)failed.StatusCode}" : null;
                 ConnectionHttpLog.CircuitOpened(logger, Id, args.BreakDuration.TotalSeconds);
                 return default;

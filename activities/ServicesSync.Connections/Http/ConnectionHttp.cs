@@ -27,9 +27,40 @@ internal sealed class ConnectionHttp(IHttpClientFactory clients, TimeProvider cl
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(request);
+        ConnectionChannel? channel = null;
+        try
+        {
+            channel = ChannelFor(connection);
+            return await SendThroughAsync(connection, channel, request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ServicesSyncException ex)
+        {
+            // The one exit of every failure: nothing downstream (journal, dead letters, API
+            // answers, logs, stored state) may see a secret a server echoed or a library quoted.
+            throw Redacted(ex, Sensitive(connection, channel, request));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && Quotes(ex, Sensitive(connection, channel, request)))
+        {
+            // An unexpected failure is reported by its message: not one that quotes a secret.
+            throw new ServicesSyncException(
+                $"Connection '{connection.Id}': {request.Method.Method} failed unexpectedly ({ex.GetType().Name}): "
+                + Redactor.Scrub(ex.Message, Redactor.Forms(Sensitive(connection, channel, request))),
+                ErrorKind.Internal);
+        }
+    }
+
+    private static bool Quotes(Exception error, IEnumerable<string> sensitive)
+    {
+        var full = error.ToString();
+        return Redactor.Scrub(full, Redactor.Forms(sensitive)) != full;
+    }
+
+    private async Task<ConnectionResponse> SendThroughAsync(Connection connection, ConnectionChannel channel, ConnectionRequest request, CancellationToken cancellationToken)
+    {
         var uri = Resolve(connection, request);
-        var what = $"Connection '{connection.Id}' ({connection.Type}): {request.Method.Method} {Redactor.DisplayUrl(uri)}";
-        var channel = ChannelFor(connection);
+        var what = connection.IsAdHoc
+            ? $"{request.Method.Method} {Redactor.DisplayUrl(uri)}"
+            : $"Connection '{connection.Id}' ({connection.Type}): {request.Method.Method} {Redactor.DisplayUrl(uri)}";
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(ConnectionChannel.IdempotentKey, request.IsIdempotent);
         context.Properties.Set(ConnectionChannel.DescriptionKey, $"{request.Method.Method} {Redactor.DisplayUrl(uri)}");
@@ -67,7 +98,7 @@ internal sealed class ConnectionHttp(IHttpClientFactory clients, TimeProvider cl
         {
             var secure = ex.HttpRequestError == HttpRequestError.SecureConnectionError;
             throw new ServicesSyncException(
-                $"{what} failed without a response: {Redactor.Scrub(ex.Message, channel.Authenticator.SensitiveValues)}",
+                $"{what} failed without a response: {ex.Message}",
                 secure ? ErrorKind.Permanent : ErrorKind.Transient, retryable: !secure, ex);
         }
         finally
@@ -78,13 +109,14 @@ internal sealed class ConnectionHttp(IHttpClientFactory clients, TimeProvider cl
         using (response)
         {
             var status = (int)response.StatusCode;
-            var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            var sensitive = Redactor.Forms(Sensitive(connection, channel, request), Redactor.MinimumLengthInData);
+            var body = await ReadBodyAsync(response, sensitive, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode || request.AcceptStatus?.Contains(status) == true)
             {
-                return new ConnectionResponse(status, SelectHeaders(response), body);
+                return new ConnectionResponse(status, SelectHeaders(response, sensitive), body);
             }
 
-            throw Failure(what, connection, channel, response, body);
+            throw Failure(what, connection, response, body);
         }
     }
 
@@ -131,7 +163,8 @@ internal sealed class ConnectionHttp(IHttpClientFactory clients, TimeProvider cl
                 // Read inside the attempt, so a slow body counts against the timeout like a slow answer.
                 await response.Content.LoadIntoBufferAsync(MaxBodyBytes, linked.Token).ConfigureAwait(false);
             }
-            catch (HttpRequestException ex) when (ex.InnerException is null && ex.HttpRequestError == HttpRequestError.Unknown)
+            catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded
+                                                  || (ex.InnerException is null && ex.HttpRequestError == HttpRequestError.Unknown))
             {
                 response.Dispose();
                 throw new ResponseTooLargeException("The response body is too large.", ex);
@@ -165,7 +198,11 @@ internal sealed class ConnectionHttp(IHttpClientFactory clients, TimeProvider cl
             message.Content = new StringContent(request.Body.ToJsonString(), Encoding.UTF8, "application/json");
         }
 
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (request.Headers?.Keys.Any(h => h.Equals("Accept", StringComparison.OrdinalIgnoreCase)) != true)
+        {
+            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        }
+
         foreach (var (name, value) in request.Headers ?? new Dictionary<string, string>())
         {
             if (!message.Headers.TryAddWithoutValidation(name, value))
@@ -242,7 +279,24 @@ internal sealed class ConnectionHttp(IHttpClientFactory clients, TimeProvider cl
         return builder.Uri;
     }
 
-    private ServicesSyncException Failure(string what, Connection connection, ConnectionChannel channel, HttpResponseMessage response, JsonNode? body)
+    /// <summary>The connection's secrets, what its authenticator derived from them (tokens, sessions, encoded headers) and the request's own.</summary>
+    private static IEnumerable<string> Sensitive(Connection connection, ConnectionChannel? channel, ConnectionRequest request)
+        => connection.Secrets.Values.Values
+            .Concat(channel?.Authenticator.SensitiveValues ?? [])
+            .Concat(request.Secrets ?? []);
+
+    private static ServicesSyncException Redacted(ServicesSyncException error, IEnumerable<string> sensitive)
+    {
+        if (!Quotes(error, sensitive))
+        {
+            return error;
+        }
+
+        // The inner exceptions go too: a log of the error prints their messages.
+        return new ServicesSyncException(Redactor.Scrub(error.Message, Redactor.Forms(sensitive)), error.Kind, error.Retryable) { RetryAfter = error.RetryAfter };
+    }
+
+    private ServicesSyncException Failure(string what, Connection connection, HttpResponseMessage response, JsonNode? body)
     {
         var status = (int)response.StatusCode;
         var head = $"{what} answered {status} {response.ReasonPhrase}";
@@ -252,15 +306,16 @@ internal sealed class ConnectionHttp(IHttpClientFactory clients, TimeProvider cl
             return new ServicesSyncException($"{head}: check the credentials of connection '{connection.Id}'.", ErrorKind.Configuration, retryable: false);
         }
 
-        var retryAfter = RetryAfter.From(response, clock) is { } wait ? $" (Retry-After: {wait.TotalSeconds:0.#} s)" : "";
-        var excerpt = Excerpt(body, channel);
+        var wait = RetryAfter.From(response, clock);
+        var retryAfter = wait is { } w ? $" (Retry-After: {w.TotalSeconds:0.#} s)" : "";
+        var excerpt = Excerpt(body);
         var message = $"{head}{retryAfter}{(excerpt.Length == 0 ? "" : ": " + excerpt)}";
         return ConnectionChannel.IsTransient(status)
-            ? new ServicesSyncException(message, ErrorKind.Transient, retryable: true)
+            ? new ServicesSyncException(message, ErrorKind.Transient, retryable: true) { RetryAfter = wait }
             : new ServicesSyncException(message, ErrorKind.Permanent, retryable: false);
     }
 
-    private static string Excerpt(JsonNode? body, ConnectionChannel channel)
+    private static string Excerpt(JsonNode? body)
     {
         var text = body switch
         {
@@ -268,13 +323,14 @@ internal sealed class ConnectionHttp(IHttpClientFactory clients, TimeProvider cl
             JsonValue value when value.TryGetValue<string>(out var s) => s,
             _ => body.ToJsonString(),
         };
-        text = Redactor.Scrub(text.ReplaceLineEndings(" ").Trim(), channel.Authenticator.SensitiveValues);
+        text = text.ReplaceLineEndings(" ").Trim();
         return text.Length <= MaxExcerptChars ? text : string.Concat(text.AsSpan(0, MaxExcerptChars), "…");
     }
 
-    private static async Task<JsonNode?> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<JsonNode?> ReadBodyAsync(HttpResponseMessage response, IReadOnlyList<string> sensitive, CancellationToken cancellationToken)
     {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        // Scrubbed as text, before parsing: the mask has no quote or backslash, so JSON stays JSON.
+        var text = Redactor.Scrub(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false), sensitive);
         if (text.Length == 0)
         {
             return null;
@@ -300,14 +356,14 @@ internal sealed class ConnectionHttp(IHttpClientFactory clients, TimeProvider cl
         }
     }
 
-    private static Dictionary<string, string> SelectHeaders(HttpResponseMessage response)
+    private static Dictionary<string, string> SelectHeaders(HttpResponseMessage response, IReadOnlyList<string> sensitive)
     {
         var headers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in OutputHeaders)
         {
             if (response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values))
             {
-                headers[name.ToLowerInvariant()] = string.Join(", ", values);
+                headers[name.ToLowerInvariant()] = Redactor.Scrub(string.Join(", ", values), sensitive);
             }
         }
 

@@ -36,6 +36,12 @@ public sealed class ConnectionRequest
     /// <summary>Non-2xx statuses handed back instead of failing, e.g. 404 for a lookup.</summary>
     public IReadOnlyCollection<int>? AcceptStatus { get; init; }
 
+    /// <summary>
+    /// Values of this request as secret as the connection's own (a credential in a header or
+    /// the query of an ad-hoc call): redacted like them from everything that leaves the pipeline.
+    /// </summary>
+    public IReadOnlyCollection<string>? Secrets { get; init; }
+
     /// <summary>Overrides the connection's per-attempt timeout.</summary>
     public TimeSpan? Timeout { get; init; }
 

@@ -19,5 +19,26 @@ public sealed class Connection(string id, ConnectionDefinition definition, Conne
 
     public Uri BaseUri { get; } = new(definition.BaseUrl.EndsWith('/') ? definition.BaseUrl : definition.BaseUrl + "/", UriKind.Absolute);
 
+    /// <summary>
+    /// An ad-hoc connection for a bare URL (<c>http.request</c>): no credentials of its own, the
+    /// default limits, and no quick retries (the activity's retry policy retries). Its id cannot
+    /// be a saved connection's, and one per scheme and host shares a circuit breaker.
+    /// </summary>
+    public static Connection ForUrl(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var origin = url.GetLeftPart(UriPartial.Authority);
+        var definition = new ConnectionDefinition
+        {
+            Type = ConnectionTypes.Rest,
+            BaseUrl = origin + "/",
+            Resilience = new ConnectionResilience { MaxRetries = 0 },
+        };
+        return new Connection("url:" + origin, definition, ConnectionSecrets.Empty, "ad-hoc") { IsAdHoc = true };
+    }
+
+    /// <summary>Made by <see cref="ForUrl"/>: errors then name the request alone, as the caller sees it.</summary>
+    public bool IsAdHoc { get; private init; }
+
     public override string ToString() => $"connection '{Id}' ({Type})";
 }

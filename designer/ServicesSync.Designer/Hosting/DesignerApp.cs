@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Events;
 using ServicesSync.Api;
+using ServicesSync.Api.Logging;
 using ServicesSync.Composition;
 using ServicesSync.Designer.Design;
 using ServicesSync.Designer.Design.Templates;
@@ -45,7 +46,9 @@ internal static class DesignerApp
                 .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
                 .Enrich.FromLogContext()
                 .ReadFrom.Configuration(configuration)
-                .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture),
+                .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+                // Last, as in `serve`: properties named like secrets are masked before any sink sees them.
+                .Enrich.With<SensitivePropertyMasker>(),
             preserveStaticLogger: true);
 
         var services = builder.Services;

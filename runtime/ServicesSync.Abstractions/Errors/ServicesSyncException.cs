@@ -31,4 +31,10 @@ public class ServicesSyncException : Exception
     public ErrorKind Kind { get; }
 
     public bool Retryable { get; }
+
+    /// <summary>
+    /// How long the other side asked to be left alone (an HTTP <c>Retry-After</c>): the engine's
+    /// retry of the activity waits at least this long. Null when nothing was asked.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -17,6 +17,9 @@ namespace ServicesSync.Api.Events;
 /// </summary>
 internal static class EventsApi
 {
+    /// <summary>Names are matched against triggers and journaled with every run they start; a page of text is no name.</summary>
+    public const int MaxNameLength = 200;
+
     public static void MapEventsApi(this IEndpointRouteBuilder api)
     {
         api.MapPost("/events", PublishAsync)
@@ -38,6 +41,11 @@ internal static class EventsApi
         {
             return ApiProblems.InvalidRequest(
                 "The body must be an object with a non-empty string 'name', and optionally 'payload' (any JSON) and 'correlationKey' (a string).");
+        }
+
+        if (name.Length > MaxNameLength)
+        {
+            return ApiProblems.InvalidRequest($"'name' is {name.Length} characters long; an event name is at most {MaxNameLength}.");
         }
 
         // A misspelt "correlationKey" would otherwise publish an event no waiting run receives.

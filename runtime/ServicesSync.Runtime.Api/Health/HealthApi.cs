@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,7 +10,10 @@ using ServicesSync.Persistence;
 
 namespace ServicesSync.Api.Health;
 
-/// <summary><c>GET /health</c>: liveness and readiness in one, anonymous so orchestrators can probe it.</summary>
+/// <summary>
+/// <c>GET /health</c>: liveness and readiness in one, anonymous so orchestrators can probe it. The
+/// store's description (which names its file) is shown only to a caller that sent a valid API key.
+/// </summary>
 internal static partial class HealthApi
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
@@ -23,7 +28,7 @@ internal static partial class HealthApi
     }
 
     internal static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> GetHealthAsync(
-        IWorkflowStore store, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+        IWorkflowStore store, ClaimsPrincipal user, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ProbeTimeout);
@@ -31,7 +36,8 @@ internal static partial class HealthApi
         {
             // A point read of an id that never exists: touches the store without loading anything.
             await store.GetAsync("health-probe", timeout.Token);
-            return TypedResults.Ok(new HealthResponse("healthy", store.DurabilityDescription));
+            // The description names the data file: only a caller with an API key learns where it lives.
+            return TypedResults.Ok(new HealthResponse("healthy", user.Identity?.IsAuthenticated == true ? store.DurabilityDescription : null));
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -44,4 +50,6 @@ internal static partial class HealthApi
     private static partial void LogUnhealthy(ILogger logger, Exception exception);
 }
 
-internal sealed record HealthResponse(string Status, string Store);
+internal sealed record HealthResponse(
+    string Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Store);

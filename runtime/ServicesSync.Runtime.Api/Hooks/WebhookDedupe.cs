@@ -26,7 +26,7 @@ internal sealed class WebhookDedupe(IEnumerable<IExpressionEvaluator> evaluators
 
         if (hook.DedupeKey is { } expression)
         {
-            return new WebhookIdentity(WebhookIdentitySource.DedupeKey, "key:" + await EvaluateAsync(hook, expression, body, cancellationToken));
+            return new WebhookIdentity(WebhookIdentitySource.DedupeKey, await EvaluateAsync(hook, expression, body, cancellationToken));
         }
 
         return signature is null ? null : new WebhookIdentity(WebhookIdentitySource.Signature, "signature:" + Convert.ToHexStringLower(signature));
@@ -52,15 +52,17 @@ internal sealed class WebhookDedupe(IEnumerable<IExpressionEvaluator> evaluators
             throw new WebhookRejection(WebhookProblemKinds.DedupeKeyFailed, $"The hook's dedupeKey failed on this body: {exception.Message}");
         }
 
-        var key = value switch
+        // A string keeps the identity it always had; any other JSON value is told apart by its
+        // JSON text under its own prefix, so the number 1 and the string "1" are different events.
+        var (prefix, key) = value switch
         {
-            null => null,
-            JsonValue text when text.TryGetValue<string>(out var s) => s,
-            _ => value.ToJsonString(),
+            null => ("key:", null),
+            JsonValue text when text.TryGetValue<string>(out var s) => ("key:", s),
+            _ => ("keyjson:", value.ToJsonString()),
         };
         return string.IsNullOrEmpty(key)
             ? throw new WebhookRejection(WebhookProblemKinds.DedupeKeyFailed, "The hook's dedupeKey gave no value for this body (null or empty); the body lacks what identifies the event.")
-            : Limit(key, "dedupeKey");
+            : prefix + Limit(key, "dedupeKey");
     }
 
     private static string Limit(string value, string what)

@@ -27,6 +27,8 @@ internal sealed partial class WebhookIntake(
     /// <summary>How long a synchronous hook waits for the workflow's output before answering 202.</summary>
     public static readonly TimeSpan SyncWait = TimeSpan.FromSeconds(30);
 
+    private readonly WebhookStartGates gates = new();
+
     public async Task<IResult> HandleAsync(string path, HttpContext context)
     {
         var request = context.Request;
@@ -80,21 +82,28 @@ internal sealed partial class WebhookIntake(
     private async Task<IResult> StartAsync(WebhookSettings hook, JsonNode? body, WebhookIdentity? identity, CancellationToken cancellationToken)
     {
         var instanceId = identity is null ? null : WebhookInstanceIds.For(hook.WorkflowId, hook.Binding.Trigger.Id, identity.Key);
-        if (instanceId is not null && await instances.GetAsync(instanceId, cancellationToken) is { } existing)
+        WorkflowInstance instance;
+        // Look-up and start under one gate per run id: of concurrent duplicates exactly one starts
+        // the run and answers duplicate:false, every other one finds it and answers duplicate:true.
+        using (await gates.EnterAsync(instanceId, cancellationToken))
         {
-            return Duplicate(hook, identity!, existing);
+            if (instanceId is not null && await instances.GetAsync(instanceId, cancellationToken) is { } existing)
+            {
+                return Duplicate(hook, identity!, existing);
+            }
+
+            instance = await runtime.StartAsync(
+                new StartRunRequest
+                {
+                    WorkflowId = hook.WorkflowId,
+                    Version = hook.Binding.Version,
+                    TriggerActivityId = hook.Binding.Trigger.Id,
+                    Input = body,
+                    InstanceId = instanceId,
+                },
+                cancellationToken);
         }
 
-        var instance = await runtime.StartAsync(
-            new StartRunRequest
-            {
-                WorkflowId = hook.WorkflowId,
-                Version = hook.Binding.Version,
-                TriggerActivityId = hook.Binding.Trigger.Id,
-                Input = body,
-                InstanceId = instanceId,
-            },
-            cancellationToken);
         LogStarted(logger, hook.Path, hook.WorkflowId, instance.Id);
 
         if (hook.Sync)

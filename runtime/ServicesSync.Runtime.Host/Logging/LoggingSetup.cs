@@ -2,6 +2,7 @@ using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 using Serilog.Formatting.Display;
+using ServicesSync.Api.Logging;
 
 namespace ServicesSync.Host.Logging;
 
@@ -28,7 +29,8 @@ internal static class LoggingSetup
                 rollingInterval: RollingInterval.Day,
                 fileSizeLimitBytes: 100L * 1024 * 1024,
                 rollOnFileSizeLimit: true,
-                retainedFileCountLimit: 31);
+                retainedFileCountLimit: 31,
+                hooks: new OwnerOnlyLogFiles());
 
     /// <summary>Everything on stderr, so stdout holds the run's output alone.</summary>
     public static LoggerConfiguration ForRun(LoggerConfiguration logger, TextWriter error, bool verbose)

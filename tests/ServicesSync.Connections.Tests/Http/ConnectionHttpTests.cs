@@ -103,6 +103,7 @@ public sealed class ConnectionHttpTests : IAsyncLifetime
         Assert.Equal(ErrorKind.Transient, error.Kind);
         Assert.True(error.Retryable);
         Assert.Contains("Retry-After: 120 s", error.Message, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(120), error.RetryAfter);
         Assert.Single(stub.Requests);
     }
 

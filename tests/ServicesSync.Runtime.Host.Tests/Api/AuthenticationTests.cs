@@ -108,12 +108,24 @@ public sealed partial class AuthenticationTests(ServicesSyncApiFactory factory) 
     }
 
     [Fact]
-    public async Task Health_IsAnonymous_AndDescribesTheStore()
+    public async Task Health_IsAnonymous_AndShowsNoStoreDescriptionWithoutAKey()
     {
         using var response = await factory.CreateClient().GetAsync(new Uri("/health", UriKind.Relative));
 
         var health = await HttpJson.ReadAsync(response);
         Assert.Equal("healthy", health.GetProperty("status").GetString());
+        // The description names the data file's path.
+        Assert.False(health.TryGetProperty("store", out _));
+    }
+
+    [Fact]
+    public async Task Health_WithAValidKey_DescribesTheStore()
+    {
+        var client = await factory.CreateClientWithScopesAsync(ApiScopes.Read);
+
+        using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+
+        var health = await HttpJson.ReadAsync(response);
         Assert.False(string.IsNullOrWhiteSpace(health.GetProperty("store").GetString()));
     }
 

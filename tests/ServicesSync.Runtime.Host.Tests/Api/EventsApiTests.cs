@@ -41,6 +41,19 @@ public sealed class EventsApiTests(ServicesSyncApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task PublishEvent_NameOver200Characters_IsABadRequestNamingTheField()
+    {
+        var client = await factory.CreateClientWithScopesAsync(ApiScopes.Run);
+
+        using var response = await client.PostAsync(
+            new Uri("/api/v1/events", UriKind.Relative), HttpJson.Content($$"""{ "name": "{{new string('e', 201)}}" }"""));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "invalid-request");
+        Assert.Contains("'name'", ProblemAssert.Detail(problem), StringComparison.Ordinal);
+        Assert.Contains("200", ProblemAssert.Detail(problem), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PublishEvent_WithoutTheRunScope_IsForbidden()
     {
         var client = await factory.CreateClientWithScopesAsync(ApiScopes.Read);

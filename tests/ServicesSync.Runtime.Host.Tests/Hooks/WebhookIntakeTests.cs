@@ -78,6 +78,43 @@ public sealed class WebhookIntakeTests(HooksFactory factory) : IClassFixture<Hoo
     }
 
     [Fact]
+    public async Task TwentyConcurrentDuplicates_StartOneRunAndAllButOneAnswerDuplicate()
+    {
+        await factory.PublishAsync(HookDefinitions.Echo("hook-burst", new JsonObject { ["path"] = "burst/events", ["deliveryIdHeader"] = "X-Delivery" }), "hook-burst");
+        var client = factory.CreateClient();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+        {
+            using var request = HookRequests.Json("burst/events", """{"event":"hired"}""");
+            request.Headers.Add("X-Delivery", "d-1");
+            using var response = await client.SendAsync(request);
+            return (response.StatusCode, Body: await BodyAsync(response));
+        }));
+
+        var run = Assert.Single(await factory.RunsAsync("hook-burst"));
+        Assert.Single(answers, a => !a.Body.GetProperty("duplicate").GetBoolean());
+        Assert.Equal(19, answers.Count(a => a.StatusCode == HttpStatusCode.OK && a.Body.GetProperty("duplicate").GetBoolean()));
+        Assert.All(answers, a => Assert.Equal(run.Id, a.Body.GetProperty("instanceId").GetString()));
+    }
+
+    [Fact]
+    public async Task DedupeKeyExpression_TheNumber1AndTheString1_AreDifferentEvents()
+    {
+        var key = new JsonObject { ["expression"] = new JsonObject { ["language"] = "javascript", ["code"] = "input.id" } };
+        await factory.PublishAsync(HookDefinitions.Echo("hook-typed", new JsonObject { ["path"] = "typed/events", ["dedupeKey"] = key }), "hook-typed");
+        var client = factory.CreateClient();
+
+        using var number = await client.SendAsync(HookRequests.Json("typed/events", """{"id":1}"""));
+        using var text = await client.SendAsync(HookRequests.Json("typed/events", """{"id":"1"}"""));
+        using var numberAgain = await client.SendAsync(HookRequests.Json("typed/events", """{"id":1,"retry":true}"""));
+
+        Assert.Equal(HttpStatusCode.Accepted, number.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, text.StatusCode);
+        Assert.True((await BodyAsync(numberAgain)).GetProperty("duplicate").GetBoolean());
+        Assert.Equal(2, (await factory.RunsAsync("hook-typed")).Count);
+    }
+
+    [Fact]
     public async Task SyncHook_AnswersWithTheWorkflowsOutput()
     {
         await factory.PublishAsync(HookDefinitions.Echo("hook-sync", new JsonObject { ["path"] = "lookup", ["mode"] = "sync", ["method"] = "put" }), "hook-sync");

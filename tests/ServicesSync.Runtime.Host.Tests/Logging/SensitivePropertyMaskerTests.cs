@@ -1,6 +1,6 @@
 using Serilog.Events;
 using Serilog.Parsing;
-using ServicesSync.Host.Logging;
+using ServicesSync.Api.Logging;
 
 namespace ServicesSync.Host.Tests.Logging;
 

@@ -39,6 +39,9 @@ internal sealed class ResiliencePipelineFactory(TimeProvider clock, RuntimeOptio
                 MaxDelay = retry.MaxDelay,
                 UseJitter = retry.Jitter,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, retry, args.Context.CancellationToken)),
+                // The other side said when it can take the call again: never sooner, whatever the back-off.
+                DelayGenerator = args => ValueTask.FromResult(
+                    args.Outcome.Exception is ServicesSyncException { RetryAfter: { } wait } ? RetryAfterDelay(retry, args.AttemptNumber, wait) : (TimeSpan?)null),
                 OnRetry = args =>
                 {
                     if (args.Outcome.Exception is { } exception
@@ -58,6 +61,21 @@ internal sealed class ResiliencePipelineFactory(TimeProvider clock, RuntimeOptio
         }
 
         return builder.Build();
+    }
+
+    /// <summary>The larger of the server's wait and the policy's back-off for this attempt (without jitter).</summary>
+    internal static TimeSpan RetryAfterDelay(RetryPolicySpec retry, int attemptNumber, TimeSpan retryAfter)
+    {
+        var initial = retry.InitialDelay.TotalMilliseconds;
+        var backoff = retry.Backoff switch
+        {
+            BackoffKind.Constant => initial,
+            BackoffKind.Linear => initial * (attemptNumber + 1),
+            _ => initial * Math.Pow(2, Math.Min(attemptNumber, 30)),
+        };
+        var capped = retry.MaxDelay is { } max ? Math.Min(backoff, max.TotalMilliseconds) : backoff;
+        var policy = TimeSpan.FromMilliseconds(Math.Min(capped, TimeSpan.FromDays(1).TotalMilliseconds));
+        return retryAfter > policy ? retryAfter : policy;
     }
 
     private static bool ShouldRetry(Exception? exception, RetryPolicySpec retry, CancellationToken cancellation)

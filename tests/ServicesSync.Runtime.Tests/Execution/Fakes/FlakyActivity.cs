@@ -15,7 +15,10 @@ internal sealed class FlakyActivity(FaultBook book) : Activity<FlakyActivity.Inp
         var calls = book.Count(key);
         if (calls <= inputs.Failures)
         {
-            throw new ServicesSyncException($"flaky failure {calls} of {key}", inputs.Permanent ? ErrorKind.Permanent : ErrorKind.Transient);
+            throw new ServicesSyncException($"flaky failure {calls} of {key}", inputs.Permanent ? ErrorKind.Permanent : ErrorKind.Transient)
+            {
+                RetryAfter = inputs.RetryAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            };
         }
 
         return ValueTask.FromResult(ActivityResult.Done(new JsonObject { ["calls"] = calls, ["input"] = context.Input?.DeepClone() }));
@@ -31,6 +34,10 @@ internal sealed class FlakyActivity(FaultBook book) : Activity<FlakyActivity.Inp
 
         [Input]
         public bool Permanent { get; set; }
+
+        /// <summary>The Retry-After the failure carries, as a server's 429 would.</summary>
+        [Input]
+        public double? RetryAfterSeconds { get; set; }
     }
 }
 

@@ -1,14 +1,15 @@
 using Serilog.Core;
 using Serilog.Events;
 
-namespace ServicesSync.Host.Logging;
+namespace ServicesSync.Api.Logging;
 
 /// <summary>
 /// Replaces the value of every property named like a secret (password, secret, token, apiKey,
 /// authorization, clientSecret…) with <c>***</c>, also inside destructured objects and
-/// dictionaries, before any sink sees the event. A secret must never reach a log file.
+/// dictionaries, before any sink sees the event. A secret must never reach a log file. Every
+/// host (<c>servicessync serve</c>, <c>run</c>, the designer) adds it last to its Serilog pipeline.
 /// </summary>
-internal sealed class SensitivePropertyMasker : ILogEventEnricher
+public sealed class SensitivePropertyMasker : ILogEventEnricher
 {
     public const string Mask = "***";
 
