@@ -7,12 +7,12 @@ using ServicesSync.Composition;
 using ServicesSync.Designer.Design;
 using ServicesSync.Designer.Design.Templates;
 using ServicesSync.Designer.Web;
-using ServicesSync.Persistence.LiteDb;
+using ServicesSync.Composition.Storage;
 
 namespace ServicesSync.Designer.Hosting;
 
 /// <summary>
-/// Composes the designer: the engine on LiteDB and the management API exactly as
+/// Composes the designer: the engine on LiteDB (or the shared PostgreSQL store) and the management API exactly as
 /// <c>servicessync serve</c> has them (<c>AddServicesSyncProduct</c>, <c>AddServicesSyncApi</c>,
 /// <c>MapServicesSyncApi</c>), plus the design-time endpoints and the browser app.
 /// </summary>
@@ -57,7 +57,8 @@ internal static class DesignerApp
         services.AddOptions<HostOptions>().Configure<IOptions<RuntimeOptions>>(
             (host, runtime) => host.ShutdownTimeout = runtime.Value.ShutdownDrainTimeout);
 
-        services.AddLiteDbStore(dataDirectory);
+        // LiteDB under the data directory, or the PostgreSQL database the runtimes share (--store).
+        services.AddServicesSyncStore(new StoreChoice(dataDirectory, StoreChoice.ResolveConnectionString(null, configuration)), configuration);
         // Before the engine's hosted services, so a first-time user can sign in as soon as the URL answers.
         services.AddSingleton(new InitialApiKeyOptions(dataDirectory, Console.Out));
         services.AddHostedService<InitialApiKey>();

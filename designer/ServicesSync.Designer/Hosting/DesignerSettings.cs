@@ -24,6 +24,7 @@ internal static class DesignerSettings
     {
         ["--data"] = DataDirectoryKey,
         ["--templates"] = TemplatesDirectoryKey,
+        ["--store"] = Composition.Storage.StoreChoice.ConnectionStringKey,
     };
 
     public static string ResolveDataDirectory(IConfiguration configuration)

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServicesSync.Composition;
-using ServicesSync.Persistence.LiteDb;
+using ServicesSync.Composition.Storage;
 using ServicesSync.Persistence;
 
 namespace ServicesSync.Host.Common;
@@ -20,9 +20,11 @@ internal sealed class CliServices : IAsyncDisposable
     public static CliServices WithoutStore()
         => new(Build(services => { }));
 
-    public static CliServices WithStore(string dataDirectory)
+    public static CliServices WithStore(string dataDirectory) => WithStore(new StoreChoice(dataDirectory, null));
+
+    public static CliServices WithStore(StoreChoice choice)
     {
-        var provider = Build(services => services.AddLiteDbStore(dataDirectory));
+        var provider = Build(services => services.AddServicesSyncStore(choice));
         var opened = new CliServices(provider);
         try
         {
@@ -36,7 +38,7 @@ internal sealed class CliServices : IAsyncDisposable
             // A lock conflict means a server holds the directory; say what to do about it.
             var hint = exception.InnerException is IOException ? " Stop the server using it, or go through its HTTP API." : "";
             throw new CliException(
-                ExitCodes.DataUnavailable, $"Cannot open the store in '{dataDirectory}': {exception.Message}{hint}", exception);
+                ExitCodes.DataUnavailable, $"Cannot open {choice.Describe()}: {exception.Message}{hint}", exception);
         }
     }
 

@@ -11,6 +11,13 @@ internal static class CommonOptions
         Recursive = true,
     };
 
+    public static Option<string?> Store() => new("--store")
+    {
+        Description = "Put the store on PostgreSQL: an Npgsql connection string (\"Host=…;Port=…;Database=…;Username=…\") or a postgres:// URI "
+                      + $"(default: ${Composition.Storage.StoreChoice.ConnectionStringVariable}; without either, the LiteDB store under --data).",
+        HelpName = "CONNECTION_STRING",
+    };
+
     public static Option<string?> Data() => new("--data")
     {
         Description = $"The data directory holding the store (default: ${DataDirectory.EnvironmentVariable}, else ./{DataDirectory.Default}).",

@@ -22,6 +22,7 @@ internal static class ApiKeyCommand
     private static Command CreateCommand()
     {
         var data = CommonOptions.Data();
+        var store = CommonOptions.Store();
         var scopes = new Option<string>("--scopes")
         {
             Description = $"Comma-separated scopes: {string.Join(", ", ApiScopes.All)}.",
@@ -29,31 +30,34 @@ internal static class ApiKeyCommand
             Required = true,
         };
         var name = new Option<string?>("--name") { Description = "A label to tell keys apart in listings.", HelpName = "NAME" };
-        var command = new Command("create", "Create a key; it is printed once, alone on the last line.") { data, scopes, name };
+        var command = new Command("create", "Create a key; it is printed once, alone on the last line.") { data, store, scopes, name };
         command.SetAction((parse, cancellationToken) => CreateAsync(
-            parse.GetValue(data), parse.GetRequiredValue(scopes), parse.GetValue(name), parse.InvocationConfiguration.Output, cancellationToken));
+            new StoreArguments(parse.GetValue(data), parse.GetValue(store)), parse.GetRequiredValue(scopes), parse.GetValue(name), parse.InvocationConfiguration.Output, cancellationToken));
         return command;
     }
 
     private static Command ListCommand()
     {
         var data = CommonOptions.Data();
-        var command = new Command("list", "List keys (never the keys themselves).") { data };
-        command.SetAction((parse, cancellationToken) => ListAsync(parse.GetValue(data), parse.InvocationConfiguration.Output, cancellationToken));
+        var store = CommonOptions.Store();
+        var command = new Command("list", "List keys (never the keys themselves).") { data, store };
+        command.SetAction((parse, cancellationToken) => ListAsync(
+            new StoreArguments(parse.GetValue(data), parse.GetValue(store)), parse.InvocationConfiguration.Output, cancellationToken));
         return command;
     }
 
     private static Command RevokeCommand()
     {
         var data = CommonOptions.Data();
+        var store = CommonOptions.Store();
         var id = new Argument<string>("ID") { Description = "The key id shown by 'apikey list'." };
-        var command = new Command("revoke", "Revoke a key; servers refuse it within their key cache time (30 s by default).") { id, data };
+        var command = new Command("revoke", "Revoke a key; servers refuse it within their key cache time (30 s by default).") { id, data, store };
         command.SetAction((parse, cancellationToken) => RevokeAsync(
-            parse.GetValue(data), parse.GetRequiredValue(id), parse.InvocationConfiguration.Output, cancellationToken));
+            new StoreArguments(parse.GetValue(data), parse.GetValue(store)), parse.GetRequiredValue(id), parse.InvocationConfiguration.Output, cancellationToken));
         return command;
     }
 
-    internal static async Task<int> CreateAsync(string? dataOption, string scopeList, string? name, TextWriter output, CancellationToken cancellationToken)
+    internal static async Task<int> CreateAsync(StoreArguments storeArguments, string scopeList, string? name, TextWriter output, CancellationToken cancellationToken)
     {
         var scopes = scopeList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var unknown = scopes.Where(s => !ApiScopes.IsKnown(s)).ToArray();
@@ -70,9 +74,7 @@ internal static class ApiKeyCommand
             throw new CliException(ExitCodes.InvalidInput, $"--name: use at most {MaxNameLength} printable characters (no line breaks, tabs or control characters).");
         }
 
-        var dataDirectory = DataDirectory.Resolve(dataOption);
-        DataDirectory.Create(dataDirectory);
-        await using var cli = CliServices.WithStore(dataDirectory);
+        await using var cli = CliServices.WithStore(storeArguments.ForWriting());
         var key = ApiKeys.Generate();
         var now = cli.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var record = ApiKeys.CreateRecord(key, string.IsNullOrWhiteSpace(name) ? "unnamed" : name.Trim(), scopes, now);
@@ -84,9 +86,9 @@ internal static class ApiKeyCommand
         return ExitCodes.Ok;
     }
 
-    internal static async Task<int> ListAsync(string? dataOption, TextWriter output, CancellationToken cancellationToken)
+    internal static async Task<int> ListAsync(StoreArguments storeArguments, TextWriter output, CancellationToken cancellationToken)
     {
-        await using var cli = CliServices.WithStore(DataDirectory.RequireExisting(dataOption));
+        await using var cli = CliServices.WithStore(storeArguments.ForReading());
         var keys = await cli.Store.ListApiKeysAsync(cancellationToken);
         if (keys.Count == 0)
         {
@@ -105,9 +107,9 @@ internal static class ApiKeyCommand
         return ExitCodes.Ok;
     }
 
-    internal static async Task<int> RevokeAsync(string? dataOption, string id, TextWriter output, CancellationToken cancellationToken)
+    internal static async Task<int> RevokeAsync(StoreArguments storeArguments, string id, TextWriter output, CancellationToken cancellationToken)
     {
-        await using var cli = CliServices.WithStore(DataDirectory.RequireExisting(dataOption));
+        await using var cli = CliServices.WithStore(storeArguments.ForReading());
         var now = cli.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         if (!await cli.Store.RevokeApiKeyAsync(id, now, cancellationToken))
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Serilog;
 using ServicesSync.Composition;
+using ServicesSync.Composition.Storage;
 using ServicesSync.Connections;
 using ServicesSync.Definitions;
 using ServicesSync.Errors;
@@ -40,8 +41,13 @@ internal static class RunCommand
             Description = "Keep the run in the store of this data directory (a suspended run then resumes under 'serve'); a throw-away in-memory store by default.",
             HelpName = "DIR",
         };
+        var store = new Option<string?>("--store")
+        {
+            Description = "Keep the run in this PostgreSQL store instead (an Npgsql connection string or a postgres:// URI); only when given, never from the environment.",
+            HelpName = "CONNECTION_STRING",
+        };
         var trigger = new Option<string?>("--trigger") { Description = "The trigger activity to start from (default: the first trigger).", HelpName = "ID" };
-        var command = new Command("run", "Run a workflow once in this process and print its output.") { workflow, input, connections, data, trigger };
+        var command = new Command("run", "Run a workflow once in this process and print its output.") { workflow, input, connections, data, store, trigger };
         command.SetAction((parse, cancellationToken) => RunAsync(
             new RunSettings(
                 parse.GetRequiredValue(workflow),
@@ -49,7 +55,8 @@ internal static class RunCommand
                 parse.GetValue(connections),
                 parse.GetValue(data),
                 parse.GetValue(trigger),
-                parse.GetValue(verbose)),
+                parse.GetValue(verbose),
+                parse.GetValue(store)),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             cancellationToken));
@@ -80,6 +87,10 @@ internal static class RunCommand
         try
         {
             await host.StartAsync(cancellationToken);
+        }
+        catch (ServicesSyncException exception) when (settings.Store is not null)
+        {
+            throw new CliException(ExitCodes.DataUnavailable, $"Cannot use the store: {exception.Message}", exception);
         }
         catch (ServicesSyncException exception) when (settings.DataDirectory is not null)
         {
@@ -181,7 +192,12 @@ internal static class RunCommand
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddSerilog((_, logger) => LoggingSetup.ForRun(logger, error, settings.Verbose), preserveStaticLogger: true);
         string? directory = null;
-        if (settings.DataDirectory is null)
+        if (settings.Store is not null)
+        {
+            directory = settings.DataDirectory is null ? null : DataDirectory.Create(DataDirectory.Resolve(settings.DataDirectory));
+            builder.Services.AddServicesSyncStore(new StoreChoice(directory ?? Path.GetTempPath(), settings.Store), builder.Configuration);
+        }
+        else if (settings.DataDirectory is null)
         {
             builder.Services.AddInMemoryStore();
         }
@@ -203,4 +219,5 @@ internal sealed record RunSettings(
     string? ConnectionsFile,
     string? DataDirectory,
     string? TriggerActivityId,
-    bool Verbose);
+    bool Verbose,
+    string? Store = null);

@@ -5,7 +5,7 @@ using ServicesSync.Api;
 using ServicesSync.Composition;
 using ServicesSync.Host.Common;
 using ServicesSync.Host.Logging;
-using ServicesSync.Persistence.LiteDb;
+using ServicesSync.Composition.Storage;
 using ServicesSync.Persistence;
 using ServicesSync.Registry;
 using ServicesSync.Validation;
@@ -28,12 +28,13 @@ internal static partial class ServeCommand
             HelpName = "URL",
         };
         var data = CommonOptions.Data();
+        var store = CommonOptions.Store();
         var workflows = new Option<string?>("--workflows")
         {
             Description = "A folder of workflow .json files to validate, save and publish (when changed) at start.",
             HelpName = "DIR",
         };
-        var command = new Command("serve", "Run the engine with its triggers, schedules and management API (no UI).") { urls, data, workflows };
+        var command = new Command("serve", "Run the engine with its triggers, schedules and management API (no UI).") { urls, data, store, workflows };
         command.SetAction((parse, cancellationToken) =>
         {
             var workflowsDirectory = parse.GetValue(workflows);
@@ -43,7 +44,7 @@ internal static partial class ServeCommand
             }
 
             var settings = new ServeSettings(
-                parse.GetValue(urls), DataDirectory.Resolve(parse.GetValue(data)), workflowsDirectory, parse.GetValue(verbose));
+                parse.GetValue(urls), DataDirectory.Resolve(parse.GetValue(data)), workflowsDirectory, parse.GetValue(verbose), parse.GetValue(store));
             return RunAsync([], settings, cancellationToken);
         });
         return command;
@@ -132,7 +133,7 @@ internal static partial class ServeCommand
         services.AddOptions<HostOptions>().Configure<IOptions<RuntimeOptions>>(
             (host, runtime) => host.ShutdownTimeout = runtime.Value.ShutdownDrainTimeout);
 
-        services.AddLiteDbStore(dataDirectory);
+        services.AddServicesSyncStore(new StoreChoice(dataDirectory, StoreChoice.ResolveConnectionString(settings.Store, configuration)), configuration);
         // Before the engine's own hosted services: keys and workflows are in place when triggers start.
         services.AddHostedService<BootstrapApiKey>();
         if (workflowsDirectory is not null)

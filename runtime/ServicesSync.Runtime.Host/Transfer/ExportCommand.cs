@@ -10,6 +10,7 @@ internal static class ExportCommand
     public static Command Create()
     {
         var data = CommonOptions.Data();
+        var store = CommonOptions.Store();
         var workflows = new Option<string[]>("--workflow", "-w")
         {
             Description = "Export only this workflow id (repeat for several); every workflow by default.",
@@ -22,9 +23,9 @@ internal static class ExportCommand
             HelpName = "FILE",
             Required = true,
         };
-        var command = new Command("export", "Export workflows from a store as a bundle.") { data, workflows, published, output };
+        var command = new Command("export", "Export workflows from a store as a bundle.") { data, store, workflows, published, output };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(data),
+            new StoreArguments(parse.GetValue(data), parse.GetValue(store)),
             parse.GetValue(workflows) ?? [],
             parse.GetValue(published),
             parse.GetRequiredValue(output),
@@ -35,15 +36,15 @@ internal static class ExportCommand
     }
 
     internal static async Task<int> RunAsync(
-        string? dataOption, string[] ids, bool published, string outFile, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        StoreArguments storeArguments, string[] ids, bool published, string outFile, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(outFile))
         {
             throw new CliException(ExitCodes.InvalidInput, "--out: give the bundle file to write, or - for standard output.");
         }
 
-        var dataDirectory = DataDirectory.RequireExisting(dataOption);
-        await using var cli = CliServices.WithStore(dataDirectory);
+        var choice = storeArguments.ForReading();
+        await using var cli = CliServices.WithStore(choice);
         var store = cli.Store;
         var named = ids.Length > 0;
         var selected = named ? ids.Distinct(StringComparer.Ordinal).ToArray() : (await store.ListAsync(cancellationToken)).Select(s => s.Id).ToArray();
@@ -63,7 +64,7 @@ internal static class ExportCommand
             var missing = published ? $"workflow '{id}' has no published version" : $"workflow '{id}' has no draft";
             if (named)
             {
-                throw new CliException(ExitCodes.NotFound, $"Cannot export: {missing} in '{dataDirectory}'.");
+                throw new CliException(ExitCodes.NotFound, $"Cannot export: {missing} in {choice.Describe()}.");
             }
 
             await error.WriteLineAsync($"Skipped: {missing}.");

@@ -32,6 +32,7 @@ internal static class ImportCommand
             Description = "A workflow .json file, a template folder containing workflow.json, or an export bundle.",
         };
         var data = CommonOptions.Data();
+        var store = CommonOptions.Store();
         var publish = new Option<bool>("--publish")
         {
             Description = "Also publish each workflow whose definition differs from its newest published version (refused when it has errors).",
@@ -45,10 +46,10 @@ internal static class ImportCommand
         {
             Description = "A JSON object file of template parameters ({\"erpConnection\": \"netsuite-prod\"}); --param wins over it.",
         };
-        var command = new Command("import", "Import workflows into a store as drafts, optionally publishing them.") { paths, data, publish, parameters, parametersFile };
+        var command = new Command("import", "Import workflows into a store as drafts, optionally publishing them.") { paths, data, store, publish, parameters, parametersFile };
         command.SetAction(async (parse, cancellationToken) => await RunAsync(
             parse.GetRequiredValue(paths),
-            parse.GetValue(data),
+            new StoreArguments(parse.GetValue(data), parse.GetValue(store)),
             parse.GetValue(publish),
             await TemplateParameters.ReadAsync(parse.GetValue(parameters), parse.GetValue(parametersFile), cancellationToken),
             parse.InvocationConfiguration.Output,
@@ -58,7 +59,7 @@ internal static class ImportCommand
     }
 
     internal static async Task<int> RunAsync(
-        string[] paths, string? dataOption, bool publish, IReadOnlyDictionary<string, string> templateParameters, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        string[] paths, StoreArguments storeArguments, bool publish, IReadOnlyDictionary<string, string> templateParameters, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var plans = new List<ImportPlan>();
         await using (var cli = CliServices.WithoutStore())
@@ -111,9 +112,7 @@ internal static class ImportCommand
         var accepted = plans.Where(p => !p.Refused && p.Workflows.Count > 0).ToArray();
         if (accepted.Length > 0)
         {
-            var dataDirectory = DataDirectory.Resolve(dataOption);
-            DataDirectory.Create(dataDirectory);
-            await using var cli = CliServices.WithStore(dataDirectory);
+            await using var cli = CliServices.WithStore(storeArguments.ForWriting());
             foreach (var plan in accepted)
             {
                 var imported = await WorkflowImporter.ApplyAsync(cli.Store, plan, publish, "servicessync import", cancellationToken);

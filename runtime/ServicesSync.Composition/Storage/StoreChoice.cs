@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Configuration;
+using ServicesSync.Persistence.PostgreSql;
+
+namespace ServicesSync.Composition.Storage;
+
+/// <summary>
+/// Which store a host or command uses: PostgreSQL when a connection string is given (by
+/// <c>--store</c>, <c>ServicesSync:Store:ConnectionString</c> or
+/// <c>ServicesSync__Store__ConnectionString</c>), else the LiteDB file under the data directory.
+/// The data directory is needed either way: it holds logs, the secrets key and file drops.
+/// </summary>
+public sealed record StoreChoice(string DataDirectory, string? ConnectionString)
+{
+    public const string ConnectionStringKey = "ServicesSync:Store:ConnectionString";
+
+    /// <summary>The same key as an environment variable, for commands that read no configuration files.</summary>
+    public const string ConnectionStringVariable = "ServicesSync__Store__ConnectionString";
+
+    /// <summary>The section PostgreSQL store settings are read from (<c>StatementTimeout</c>, <c>MigrateOnOpen</c>).</summary>
+    public const string SectionKey = "ServicesSync:Store";
+
+    public bool IsPostgreSql => ConnectionString is not null;
+
+    /// <summary>What a message shows of the store: the database without its password, or the data directory.</summary>
+    public string Describe()
+    {
+        if (ConnectionString is not { } connectionString)
+        {
+            return "the LiteDB store in " + DataDirectory;
+        }
+
+        try
+        {
+            return "the PostgreSQL store " + StoreConnectionString.Describe(StoreConnectionString.Parse(connectionString));
+        }
+        catch (Errors.ServicesSyncException)
+        {
+            return "the PostgreSQL store";
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="option"/> (<c>--store</c>) when given, else the configured connection string,
+    /// else the environment variable; null (LiteDB) when none is set.
+    /// </summary>
+    public static string? ResolveConnectionString(string? option, IConfiguration? configuration = null)
+        => NonBlank(option)
+           ?? NonBlank(configuration?[ConnectionStringKey])
+           ?? NonBlank(Environment.GetEnvironmentVariable(ConnectionStringVariable));
+
+    private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}
