@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using ServicesSync.Host.Common;
+using ServicesSync.Host.Database;
 using ServicesSync.Host.Keys;
 using ServicesSync.Host.Run;
 using ServicesSync.Host.Serve;
@@ -91,6 +92,7 @@ internal static class Cli
             ImportCommand.Create(),
             ExportCommand.Create(),
             ApiKeyCommand.Create(),
+            DbCommand.Create(),
         };
         return root;
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using ServicesSync.Persistence.PostgreSql.Notifications;
 
 namespace ServicesSync.Persistence.PostgreSql;
 
@@ -21,6 +22,8 @@ public static class PostgreSqlStoreServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<PostgreSqlWorkflowStore>>()));
         services.AddWorkflowStoreInterfaces<PostgreSqlWorkflowStore>();
+        // Hosts that run the engine hear of publishes on other nodes; commands never start it.
+        services.AddHostedService<DefinitionChangeListener>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using ServicesSync.Definitions;
+using ServicesSync.Persistence.PostgreSql.Notifications;
 
 namespace ServicesSync.Persistence.PostgreSql;
 
@@ -99,6 +100,7 @@ internal sealed partial class PostgreSqlWorkflowStore
                     {
                         Rows.BatchCommand("delete from drafts where id = $1", id),
                         Rows.BatchCommand("update versions set retired = true where workflow_id = $1 and not retired", id),
+                        Rows.BatchCommand(DefinitionChanges.Notify, id),
                     },
                 };
                 await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -131,6 +133,8 @@ internal sealed partial class PostgreSqlWorkflowStore
                     publishedAt.UtcTicks,
                     publishedBy);
                 await insert.ExecuteNonQueryAsync(cancellationToken);
+                await using var notify = connection.Command(DefinitionChanges.Notify, transaction, definition.Id);
+                await notify.ExecuteNonQueryAsync(cancellationToken);
                 return new PublishedWorkflow(DefinitionJson.DeserializeTrusted(json), publishedAt, publishedBy);
             },
             cancellationToken);

@@ -22,6 +22,7 @@ internal sealed partial class PostgreSqlWorkflowStore : IWorkflowStore
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly string _database;
+    private readonly string _connectionString;
     private readonly bool _fsync;
     private int _disposed;
 
@@ -34,6 +35,7 @@ internal sealed partial class PostgreSqlWorkflowStore : IWorkflowStore
         var builder = StoreConnectionString.Parse(options.ConnectionString);
         _database = StoreConnectionString.Describe(builder);
         Configure(builder, options);
+        _connectionString = builder.ConnectionString;
         _dataSource = NpgsqlDataSource.Create(builder);
         try
         {
@@ -168,6 +170,26 @@ internal sealed partial class PostgreSqlWorkflowStore : IWorkflowStore
         => e is PostgresException { SqlState: not null } postgres && !postgres.IsTransient
             ? new ServicesSyncException($"The PostgreSQL store {_database} refused the connection: {postgres.MessageText} ({postgres.SqlState}).", ErrorKind.Configuration, retryable: false, e)
             : new ServicesSyncException($"The PostgreSQL store {_database} cannot be reached: {e.Message}", ErrorKind.Configuration, retryable: false, e);
+
+    /// <summary>
+    /// A connection outside the pool's rotation for LISTEN: it stays open as long as its owner
+    /// listens (keepalives find a dead server), and a pooled one would carry the LISTEN to other callers.
+    /// </summary>
+    internal async Task<NpgsqlConnection> OpenListenerConnectionAsync(CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false, KeepAlive = 10 };
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
 
     private static int ClampTake(int take) => Math.Clamp(take, 0, InstanceQuery.MaxTake);
 

@@ -4,6 +4,16 @@ namespace ServicesSync;
 public sealed class RuntimeOptions
 {
     /// <summary>How long finished (completed or cancelled) instances are kept before pruning.</summary>
+    /// <summary>
+    /// This node's name in health answers and logs (<c>ServicesSync:Runtime:NodeId</c>); by default
+    /// the machine name and process id, which tells nodes sharing one PostgreSQL store apart.
+    /// </summary>
+    public string? NodeId { get; set; }
+
+    /// <summary><see cref="NodeId"/>, or the default when it is not configured.</summary>
+    public string ResolveNodeId()
+        => string.IsNullOrWhiteSpace(NodeId) ? $"{Environment.MachineName}/{Environment.ProcessId}" : NodeId;
+
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>How often the pruning pass runs.</summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ServicesSync.Api.Problems;
 using ServicesSync.Persistence;
 
@@ -28,7 +29,7 @@ internal static partial class HealthApi
     }
 
     internal static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> GetHealthAsync(
-        IWorkflowStore store, ClaimsPrincipal user, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+        IWorkflowStore store, IOptions<RuntimeOptions> runtime, ClaimsPrincipal user, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ProbeTimeout);
@@ -36,8 +37,11 @@ internal static partial class HealthApi
         {
             // A point read of an id that never exists: touches the store without loading anything.
             await store.GetAsync("health-probe", timeout.Token);
-            // The description names the data file: only a caller with an API key learns where it lives.
-            return TypedResults.Ok(new HealthResponse("healthy", user.Identity?.IsAuthenticated == true ? store.DurabilityDescription : null));
+            // The description names the data file or database, the node its machine: only a caller
+            // with an API key learns where they live.
+            return user.Identity?.IsAuthenticated == true
+                ? TypedResults.Ok(new HealthResponse("healthy", store.DurabilityDescription, runtime.Value.ResolveNodeId()))
+                : TypedResults.Ok(new HealthResponse("healthy", null, null));
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -52,4 +56,5 @@ internal static partial class HealthApi
 
 internal sealed record HealthResponse(
     string Status,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Store);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Store,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Node);
