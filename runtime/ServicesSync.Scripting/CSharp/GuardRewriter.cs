@@ -133,24 +133,97 @@ internal sealed class GuardRewriter(SemanticModel model, Microsoft.CodeAnalysis.
     {
         var method = model.GetSymbolInfo(node).Symbol as IMethodSymbol;
         var visited = (InvocationExpressionSyntax)base.VisitInvocationExpression(node)!;
-        return method is null ? visited : visited.WithArgumentList(Arguments(method, node.ArgumentList, visited.ArgumentList));
+        if (method is null)
+        {
+            return visited;
+        }
+
+        visited = visited.WithArgumentList(Arguments(method, node.ArgumentList, visited.ArgumentList));
+        return GrowingStringCall(method, node, visited) ?? visited;
     }
 
     public override SyntaxNode? VisitObjectCreationExpression(ObjectCreationExpressionSyntax node)
     {
         var method = model.GetSymbolInfo(node).Symbol as IMethodSymbol;
         var visited = (ObjectCreationExpressionSyntax)base.VisitObjectCreationExpression(node)!;
-        return method is null || node.ArgumentList is null || visited.ArgumentList is null
-            ? visited
-            : visited.WithArgumentList(Arguments(method, node.ArgumentList, visited.ArgumentList));
+        if (method is null)
+        {
+            return visited;
+        }
+
+        var arguments = node.ArgumentList is null || visited.ArgumentList is null ? visited.ArgumentList : Arguments(method, node.ArgumentList, visited.ArgumentList);
+        return IsStringBuilder(method) && visited.Initializer is null
+            ? Builder(arguments ?? ArgumentList(), visited)
+            : visited.WithArgumentList(arguments);
     }
 
     public override SyntaxNode? VisitImplicitObjectCreationExpression(ImplicitObjectCreationExpressionSyntax node)
     {
         var method = model.GetSymbolInfo(node).Symbol as IMethodSymbol;
         var visited = (ImplicitObjectCreationExpressionSyntax)base.VisitImplicitObjectCreationExpression(node)!;
-        return method is null ? visited : visited.WithArgumentList(Arguments(method, node.ArgumentList, visited.ArgumentList));
+        if (method is null)
+        {
+            return visited;
+        }
+
+        var arguments = Arguments(method, node.ArgumentList, visited.ArgumentList);
+        return IsStringBuilder(method) && visited.Initializer is null ? Builder(arguments, visited) : visited.WithArgumentList(arguments);
     }
+
+    private static bool IsStringBuilder(IMethodSymbol method)
+        => method.MethodKind == MethodKind.Constructor && method.ContainingType?.ToDisplayString() == "System.Text.StringBuilder";
+
+    private static InvocationExpressionSyntax Builder(ArgumentListSyntax arguments, ExpressionSyntax original)
+        => InvocationExpression(ParseExpression($"{G}.Builder"), arguments.WithoutTrivia())
+            .WithLeadingTrivia(original.GetLeadingTrivia()).WithTrailingTrivia(original.GetTrailingTrivia());
+
+    /// <summary>
+    /// string.Concat / string.Join / string.Replace, which build their whole result in one call,
+    /// go through <see cref="Guard"/> versions that measure first. Overloads over spans, with named
+    /// arguments or index ranges are left alone (their inputs are strings the limits already bound).
+    /// </summary>
+    private InvocationExpressionSyntax? GrowingStringCall(IMethodSymbol method, InvocationExpressionSyntax original, InvocationExpressionSyntax visited)
+    {
+        if (method.ContainingType?.SpecialType != SpecialType.System_String
+            || visited.ArgumentList.Arguments.Any(a => a.NameColon is not null || !a.RefKindKeyword.IsKind(SyntaxKind.None))
+            || method.Parameters.Any(p => p.Type.Name is "ReadOnlySpan" or "Span"))
+        {
+            return null;
+        }
+
+        var arguments = visited.ArgumentList.Arguments;
+        switch (method.Name)
+        {
+            case "Replace" when !method.IsStatic && method.Parameters.Length == 2 && method.Parameters[0].Type.SpecialType == SpecialType.System_String
+                && visited.Expression is MemberAccessExpressionSyntax access:
+                return Call("Replace", [Argument(access.Expression.WithoutTrivia()), .. arguments], visited);
+            case "Concat" when method.IsStatic:
+                return Call("Concat", [Values(method, original, arguments, 0)], visited);
+            case "Join" when method.IsStatic && method.Parameters.Length == 2:
+                return Call("Join", [arguments[0], Values(method, original, arguments, 1)], visited);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The values of a Concat/Join as one sequence: the sequence or array passed, or the listed arguments as an object array.</summary>
+    private ArgumentSyntax Values(IMethodSymbol method, InvocationExpressionSyntax original, SeparatedSyntaxList<ArgumentSyntax> arguments, int first)
+    {
+        var last = method.Parameters[^1];
+        var passedWhole = arguments.Count == first + 1 && (!last.IsParams || model.GetTypeInfo(original.ArgumentList.Arguments[first].Expression).Type is IArrayTypeSymbol)
+            && method.Parameters[first].Type is not { SpecialType: SpecialType.System_Object or SpecialType.System_String };
+        if (passedWhole)
+        {
+            return arguments[first];
+        }
+
+        var items = arguments.Skip(first).Select(a => (ExpressionSyntax)CastExpression(ParseTypeName("object"), ParenthesizedExpression(a.Expression.WithoutTrivia())));
+        return Argument(ArrayCreationExpression(ArrayType(ParseTypeName("object"), SingletonList(ArrayRankSpecifier(SingletonSeparatedList<ExpressionSyntax>(OmittedArraySizeExpression())))), InitializerExpression(SyntaxKind.ArrayInitializerExpression, SeparatedList(items))));
+    }
+
+    private static InvocationExpressionSyntax Call(string name, IEnumerable<ArgumentSyntax> arguments, InvocationExpressionSyntax original)
+        => InvocationExpression(ParseExpression($"{G}.{name}"), ArgumentList(SeparatedList(arguments.Select(a => a.WithoutTrivia()))))
+            .WithLeadingTrivia(original.GetLeadingTrivia()).WithTrailingTrivia(original.GetTrailingTrivia());
 
     public override SyntaxNode? VisitAssignmentExpression(AssignmentExpressionSyntax node)
     {
@@ -170,6 +243,11 @@ internal sealed class GuardRewriter(SemanticModel model, Microsoft.CodeAnalysis.
             if (parameter is not null && CSharpAllowlist.IsSizeParameter(method, parameter))
             {
                 arguments = arguments.Replace(arguments[i], arguments[i].WithExpression(SizeGuard(arguments[i].Expression)));
+            }
+            else if (parameter is { Name: "format", Type.SpecialType: SpecialType.System_String })
+            {
+                arguments = arguments.Replace(arguments[i], arguments[i].WithExpression(
+                    InvocationExpression(ParseExpression($"{G}.Format"), ArgumentList(SingletonSeparatedList(Argument(arguments[i].Expression))))));
             }
         }
 
