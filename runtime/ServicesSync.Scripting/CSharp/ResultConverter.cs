@@ -61,8 +61,10 @@ internal sealed class ResultConverter(ScriptLimits limits, IReadOnlyDictionary<T
         {
             case JsonObject obj:
                 long total = 1;
-                foreach (var (name, child) in obj)
+                for (var i = 0; i < obj.Count; i++)
                 {
+                    // Indexed, not foreach: the dictionary enumerator would be boxed on the hot path.
+                    var (name, child) = obj.GetAt(i);
                     Count(name.Length);
                     total += child is null ? 1 : NodeSize(child);
                 }
@@ -75,9 +77,9 @@ internal sealed class ResultConverter(ScriptLimits limits, IReadOnlyDictionary<T
                 }
 
                 long items = 1;
-                foreach (var child in array)
+                for (var i = 0; i < array.Count; i++)
                 {
-                    items += child is null ? 1 : NodeSize(child);
+                    items += array[i] is { } child ? NodeSize(child) : 1;
                 }
 
                 return items;
