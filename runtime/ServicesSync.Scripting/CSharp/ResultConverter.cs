@@ -83,8 +83,15 @@ internal sealed class ResultConverter(ScriptLimits limits, IReadOnlyDictionary<T
                 }
 
                 return items;
+            case JsonValue value when value.TryGetValue<JsonElement>(out var element):
+                // The raw UTF-8 of an element-backed value, read in place (GetString would copy it).
+                Count(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element).Length);
+                return 0;
+            case JsonValue value when value.TryGetValue<string>(out var text):
+                Count(text.Length);
+                return 0;
             default:
-                Count(node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>().Length : 1);
+                Count(1);
                 return 0;
         }
     }

@@ -30,6 +30,7 @@ internal sealed class HardenedEngine : IDisposable
     private readonly JsValue dateConstructor;
     private readonly JsValue[] arguments = new JsValue[4];
     private readonly ScriptLimits limits;
+    private readonly Action checkDeadline;
     private int functionCount;
     private ScriptLog? currentLog;
     private ScriptLimits? describeLimits;
@@ -69,6 +70,7 @@ internal sealed class HardenedEngine : IDisposable
         engine.Call(deepFreeze, JsValue.Undefined, [log]);
         engine.Call(deepFreeze, JsValue.Undefined, [crossReferences]);
         this.limits = limits;
+        checkDeadline = deadline.Check;
     }
 
     /// <summary>Runs <paramref name="snippet"/> against the scope; throws what the runner translates.</summary>
@@ -99,7 +101,7 @@ internal sealed class HardenedEngine : IDisposable
             }
 
             // Converted while still armed: getters and proxies in the result run user code.
-            return new JsToJson(toJs.ExactNumbers, limits, deadline.Check).Convert(result);
+            return new JsToJson(toJs.ExactNumbers, limits, checkDeadline).Convert(result);
         }
         finally
         {
@@ -175,7 +177,7 @@ internal sealed class HardenedEngine : IDisposable
         try
         {
             // Bounded like a result, to a little more than a log line can hold.
-            return new JsToJson(null, DescribeLimits, deadline.Check).Convert(value)?.ToJsonString() ?? (value.IsUndefined() ? "undefined" : "null");
+            return new JsToJson(null, DescribeLimits, checkDeadline).Convert(value)?.ToJsonString() ?? (value.IsUndefined() ? "undefined" : "null");
         }
         catch (Exception ex) when (ex is JsConversionException or ScriptBudgetExceededException { Kind: BudgetKind.ResultSize or BudgetKind.ArraySize })
         {
