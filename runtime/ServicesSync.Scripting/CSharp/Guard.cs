@@ -120,6 +120,22 @@ public static class Guard
         return largest;
     }
 
+    /// <summary>A sequence handed to a LINQ operator: each element it yields ticks the guard.</summary>
+    public static IEnumerable<T> Each<T>(IEnumerable<T> source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Ticking(source);
+    }
+
+    private static IEnumerable<T> Ticking<T>(IEnumerable<T> source)
+    {
+        foreach (var item in source)
+        {
+            Tick();
+            yield return item;
+        }
+    }
+
     /// <summary><c>string.Concat</c> of any sequence or argument list, measured before it is built.</summary>
     public static string Concat<T>(IEnumerable<T> values) => string.Concat(Measured(values, 0));
 

@@ -139,8 +139,72 @@ internal sealed class GuardRewriter(SemanticModel model, Microsoft.CodeAnalysis.
         }
 
         visited = visited.WithArgumentList(Arguments(method, node.ArgumentList, visited.ArgumentList));
+        if (IsLinq(method) && method.ReducedFrom is not null && node.Expression is MemberAccessExpressionSyntax { Expression: var receiver } && visited.Expression is MemberAccessExpressionSyntax access
+            && HasOneSequenceType(model.GetTypeInfo(receiver).Type))
+        {
+            visited = visited.WithExpression(access.WithExpression(Each(access.Expression)));
+        }
+
         return GrowingStringCall(method, node, visited) ?? visited;
     }
+
+    /// <summary>
+    /// A chain of three or more string <c>+</c> (one string.Concat to the compiler) goes through
+    /// <see cref="Guard.Concat{T}"/>, which measures the parts before joining them. Constant
+    /// chains stay as they are (they are folded at compile time and may be needed as constants).
+    /// </summary>
+    public override SyntaxNode? VisitBinaryExpression(BinaryExpressionSyntax node)
+    {
+        if (!IsStringAddition(node) || IsStringAddition(node.Parent) || model.GetConstantValue(node).HasValue)
+        {
+            return base.VisitBinaryExpression(node);
+        }
+
+        var leaves = new List<ExpressionSyntax>();
+        ExpressionSyntax current = node;
+        while (current is BinaryExpressionSyntax add && IsStringAddition(add))
+        {
+            leaves.Add(add.Right);
+            current = add.Left;
+        }
+
+        leaves.Add(current);
+        leaves.Reverse();
+        if (leaves.Count < 3)
+        {
+            return base.VisitBinaryExpression(node);
+        }
+
+        var items = leaves.Select(leaf => (ExpressionSyntax)CastExpression(ParseTypeName("object"), ParenthesizedExpression(((ExpressionSyntax)Visit(leaf)!).WithoutTrivia())));
+        var array = ArrayCreationExpression(
+            ArrayType(ParseTypeName("object"), SingletonList(ArrayRankSpecifier(SingletonSeparatedList<ExpressionSyntax>(OmittedArraySizeExpression())))),
+            InitializerExpression(SyntaxKind.ArrayInitializerExpression, SeparatedList(items)));
+        return InvocationExpression(ParseExpression($"{G}.Concat"), ArgumentList(SingletonSeparatedList(Argument(array))))
+            .WithLeadingTrivia(node.GetLeadingTrivia()).WithTrailingTrivia(node.GetTrailingTrivia());
+    }
+
+    private bool IsStringAddition(SyntaxNode? node)
+        => node is BinaryExpressionSyntax add && add.IsKind(SyntaxKind.AddExpression) && model.GetTypeInfo(add).Type?.SpecialType == SpecialType.System_String;
+
+    private static bool IsLinq(IMethodSymbol method)
+        => (method.ReducedFrom ?? method).ContainingType?.ToDisplayString() == "System.Linq.Enumerable";
+
+    /// <summary>True when a type is (or implements) exactly one IEnumerable&lt;T&gt;, so Guard.Each infers the same T.</summary>
+    private static bool HasOneSequenceType(ITypeSymbol? type)
+    {
+        if (type is null || type.SpecialType == SpecialType.System_String)
+        {
+            return false;
+        }
+
+        bool IsSequence(ITypeSymbol t) => t is INamedTypeSymbol { IsGenericType: true } named
+            && named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T;
+        return (IsSequence(type) ? 1 : 0) + type.AllInterfaces.Count(IsSequence) == 1;
+    }
+
+    private static InvocationExpressionSyntax Each(ExpressionSyntax source)
+        => InvocationExpression(ParseExpression($"{G}.Each"), ArgumentList(SingletonSeparatedList(Argument(source.WithoutTrivia()))))
+            .WithLeadingTrivia(source.GetLeadingTrivia()).WithTrailingTrivia(source.GetTrailingTrivia());
 
     public override SyntaxNode? VisitObjectCreationExpression(ObjectCreationExpressionSyntax node)
     {
@@ -234,7 +298,7 @@ internal sealed class GuardRewriter(SemanticModel model, Microsoft.CodeAnalysis.
             : visited;
     }
 
-    private static ArgumentListSyntax Arguments(IMethodSymbol method, ArgumentListSyntax original, ArgumentListSyntax visited)
+    private ArgumentListSyntax Arguments(IMethodSymbol method, ArgumentListSyntax original, ArgumentListSyntax visited)
     {
         var arguments = visited.Arguments;
         for (var i = 0; i < original.Arguments.Count && i < arguments.Count; i++)
@@ -243,6 +307,13 @@ internal sealed class GuardRewriter(SemanticModel model, Microsoft.CodeAnalysis.
             if (parameter is not null && CSharpAllowlist.IsSizeParameter(method, parameter))
             {
                 arguments = arguments.Replace(arguments[i], arguments[i].WithExpression(SizeGuard(arguments[i].Expression)));
+            }
+            else if (parameter is not null && IsLinq(method) && parameter.Type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+                && i < original.Arguments.Count && HasOneSequenceType(model.GetTypeInfo(original.Arguments[i].Expression).Type))
+            {
+                // Every element a LINQ operator pulls ticks the guard: time, cancellation, statements
+                // and memory are checked inside Concat/SelectMany/ToList chains that run no lambda.
+                arguments = arguments.Replace(arguments[i], arguments[i].WithExpression(Each(arguments[i].Expression)));
             }
             else if (parameter is { Name: "format", Type.SpecialType: SpecialType.System_String })
             {

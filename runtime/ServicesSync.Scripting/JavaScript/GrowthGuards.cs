@@ -19,11 +19,13 @@ namespace ServicesSync.Scripting.JavaScript;
 internal sealed class GrowthGuards(Engine engine, ScriptLimits limits, DeadlineConstraint deadline)
 {
     private readonly HashSet<ObjectInstance> joining = new(ReferenceEqualityComparer.Instance);
+    private JsValue replaceSymbol = JsValue.Undefined;
 
     public void Install()
     {
         var strings = Prototype("String");
         var symbols = engine.GetValue("Symbol").AsObject();
+        replaceSymbol = symbols.Get("replace");
         Wrap(strings, "repeat", Repeat);
         Wrap(strings, "padStart", Pad);
         Wrap(strings, "padEnd", Pad);
@@ -109,7 +111,7 @@ internal sealed class GrowthGuards(Engine engine, ScriptLimits limits, DeadlineC
     private JsValue StringReplace(JsValue original, JsValue self, JsValue[] args, bool all)
     {
         var pattern = Arg(args, 0);
-        if (pattern is ObjectInstance)
+        if (pattern is ObjectInstance patternObject && patternObject.Get(replaceSymbol) is { } method && !method.IsNull() && !method.IsUndefined())
         {
             // A RegExp (or anything with Symbol.replace) does the work through its own method,
             // which is guarded below or is the script's own code.
