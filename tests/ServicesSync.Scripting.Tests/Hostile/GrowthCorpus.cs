@@ -73,7 +73,7 @@ public static class GrowthCorpus
         { "return Enumerable.Repeat(1, 90_000).SelectMany(_ => Enumerable.Repeat(1, 90_000)).ToList().Count;", "budget" },
         { "var s = new string('x', 100_000); return (s + s + s + s + s + s + s + s + s + s + s + s).Length;", StringLimit },
         { "var s = new string('x', 100_000); var t = \"a\" + s + s + s + s + s + s + s + s + s + s + s; return t.Length;", StringLimit },
-        { "var a = Enumerable.Repeat(1, 90_000); return a.Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Count();", "statement budget" },
+        { "var a = Enumerable.Repeat(1, 90_000); return a.Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Concat(a).Count();", "budget" },
         { "return Enumerable.Range(0, 2_000_000_000).Count();", "more than its limit of 100000" },
         { "return Enumerable.Repeat(new string('x', 100_000), 50).ToArray();", ResultLimit },
         { "var s = new string('x', 10_000); return Enumerable.Repeat(s, 200);", ResultLimit },
