@@ -21,6 +21,19 @@ public sealed class ScriptLimits
     /// <summary>Largest array, list capacity or repeated string a snippet may create in one step.</summary>
     public int MaxArraySize { get; set; } = 4_000_000;
 
+    /// <summary>
+    /// Longest string a built-in may produce in one call (JavaScript <c>repeat</c>, <c>padStart</c>,
+    /// <c>replace</c>, <c>join</c>, ...; C# <c>string.Concat</c>/<c>Join</c>, <c>Replace</c>,
+    /// <c>StringBuilder</c> growth), checked before the string is built.
+    /// </summary>
+    public int MaxStringLength { get; set; } = 16_000_000;
+
+    /// <summary>
+    /// Size of a returned value as it is converted to JSON: one per value plus the characters of
+    /// every string and property name. Conversion stops as soon as it is passed.
+    /// </summary>
+    public long MaxResultSize { get; set; } = 16_000_000;
+
     /// <summary>Time one regular expression match may take before it is abandoned (ReDoS).</summary>
     public TimeSpan RegexTimeout { get; set; } = TimeSpan.FromMilliseconds(200);
 

@@ -21,6 +21,8 @@ internal sealed class ScriptingOptionsValidator : IValidateOptions<ScriptingOpti
         Positive(limits.MaxMemoryBytes, "Limits.MaxMemoryBytes", errors);
         Positive(limits.MaxRecursionDepth, "Limits.MaxRecursionDepth", errors);
         Positive(limits.MaxArraySize, "Limits.MaxArraySize", errors);
+        Positive(limits.MaxStringLength, "Limits.MaxStringLength", errors);
+        Positive(limits.MaxResultSize, "Limits.MaxResultSize", errors);
         Positive(options.CSharpMemoryCacheSize, "CSharpMemoryCacheSize", errors);
         Positive(options.JavaScriptEnginePoolSize, "JavaScriptEnginePoolSize", errors);
         Positive(options.WorkerPoolSize, "WorkerPoolSize", errors);

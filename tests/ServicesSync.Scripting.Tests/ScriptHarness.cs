@@ -25,22 +25,24 @@ internal static class ScriptHarness
             MaxMemoryBytes = 32L * 1024 * 1024,
             MaxRecursionDepth = 100,
             MaxArraySize = 100_000,
+            MaxStringLength = 1_000_000,
+            MaxResultSize = 1_000_000,
             RegexTimeout = TimeSpan.FromMilliseconds(100),
         },
         JavaScriptEnginePoolSize = 2,
     };
 
-    public static JavaScriptRunner JavaScript(ScriptingOptions? options = null)
-        => new(options ?? SmallLimits(), UnavailableCrossReferences.Instance, NullLoggerFactory.Instance);
+    public static JavaScriptRunner JavaScript(ScriptingOptions? options = null, IScriptCrossReferences? crossReferences = null)
+        => new(options ?? SmallLimits(), crossReferences ?? UnavailableCrossReferences.Instance, NullLoggerFactory.Instance);
 
-    public static CSharpRunner CSharp(ScriptingOptions? options = null)
-        => new(options ?? SmallLimits(), UnavailableCrossReferences.Instance, NullLoggerFactory.Instance);
+    public static CSharpRunner CSharp(ScriptingOptions? options = null, IScriptCrossReferences? crossReferences = null)
+        => new(options ?? SmallLimits(), crossReferences ?? UnavailableCrossReferences.Instance, NullLoggerFactory.Instance);
 
-    public static ExpressionScope Scope(JsonNode? input = null, CapturingLogger? logger = null, IReadOnlyDictionary<string, JsonNode?>? variables = null) => new()
+    public static ExpressionScope Scope(JsonNode? input = null, CapturingLogger? logger = null, IReadOnlyDictionary<string, JsonNode?>? variables = null, string workflowId = "approved-time") => new()
     {
         Input = input,
         Variables = variables ?? new Dictionary<string, JsonNode?> { ["rateCardId"] = "standard-2026", ["roundingMinutes"] = 15 },
-        WorkflowId = "approved-time",
+        WorkflowId = workflowId,
         InstanceId = "instance-7",
         ActivityId = "map",
         Clock = Clock,

@@ -109,6 +109,13 @@ internal sealed class AllowlistWalker(CSharpAllowlist allowlist, TextSpan userSp
     {
         switch (node)
         {
+            case InterpolationAlignmentClauseSyntax alignment
+                when model.GetConstantValue(alignment.Value) is { HasValue: true, Value: int width } && Math.Abs((long)width) > Guard.FormatWidthLimit:
+                Report(alignment.GetLocation(), $"The interpolation alignment {width} is wider than the format width limit of {Guard.FormatWidthLimit}.");
+                break;
+            case InterpolationFormatClauseSyntax format when Guard.LargestNumber(format.FormatStringToken.ValueText) > Guard.FormatWidthLimit:
+                Report(format.GetLocation(), $"The interpolation format '{format.FormatStringToken.ValueText}' asks for more than the format width limit of {Guard.FormatWidthLimit}.");
+                break;
             case ExpressionSyntax or TypeSyntax:
                 var info = model.GetSymbolInfo(node);
                 CheckSymbol(info.Symbol, node);

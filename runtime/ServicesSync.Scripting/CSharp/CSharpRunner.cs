@@ -70,7 +70,7 @@ internal sealed class CSharpRunner : ISnippetRunner
         try
         {
             var result = snippet.Run(globals);
-            return ValueTask.FromResult(new ResultConverter(limits, modelTypes).Convert(result));
+            return ValueTask.FromResult(new ResultConverter(limits, modelTypes, state).Convert(result));
         }
         catch (Exception ex) when (state.Blown is { } blown)
         {
@@ -106,6 +106,9 @@ internal sealed class CSharpRunner : ISnippetRunner
     {
         OutOfMemoryException => new(BudgetKind.Memory, $"exceeded its memory budget of {limits.MaxMemoryBytes} bytes"),
         InsufficientExecutionStackException => new(BudgetKind.Recursion, $"exceeded its recursion limit of {limits.MaxRecursionDepth}"),
+        // Snippet StringBuilders are created with the string limit as their maximum capacity.
+        ArgumentOutOfRangeException when ex.StackTrace?.Contains("System.Text.StringBuilder", StringComparison.Ordinal) == true
+            => new(BudgetKind.StringLength, $"grew a StringBuilder past its limit of {limits.MaxStringLength} characters (Limits.MaxStringLength)"),
         RegexMatchTimeoutException => new(BudgetKind.Regex, $"ran a regular expression longer than its limit of {limits.RegexTimeout.TotalMilliseconds:0} ms"),
         _ => null,
     };

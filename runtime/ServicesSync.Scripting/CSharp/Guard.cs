@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Text;
 using ServicesSync.Scripting.Snippets;
 
 namespace ServicesSync.Scripting.CSharp;
@@ -86,6 +87,124 @@ public static class Guard
 
         Tick();
         return count;
+    }
+
+    /// <summary>
+    /// Widest alignment, width or precision a format may ask for (<c>{x,N}</c>, <c>D</c>N, <c>F</c>N):
+    /// .NET pads to it in one allocation, so it is bounded here rather than by the memory check.
+    /// </summary>
+    public const int FormatWidthLimit = 10_000;
+
+    /// <summary>Guards a format string (composite or standard) given at run time.</summary>
+    public static string? Format(string? format)
+    {
+        if (format is not null && LargestNumber(format) > FormatWidthLimit)
+        {
+            var state = State;
+            throw state.Blow(new(BudgetKind.StringLength, $"used a format asking for more than its format width limit of {FormatWidthLimit}"));
+        }
+
+        return format;
+    }
+
+    /// <summary>The largest run of digits in a format (saturating), which bounds every width and precision in it.</summary>
+    public static long LargestNumber(string format)
+    {
+        long largest = 0, current = 0;
+        foreach (var c in format)
+        {
+            current = char.IsAsciiDigit(c) ? Math.Min((current * 10) + (c - '0'), int.MaxValue) : 0;
+            largest = Math.Max(largest, current);
+        }
+
+        return largest;
+    }
+
+    /// <summary>A sequence handed to a LINQ operator: each element it yields ticks the guard.</summary>
+    public static IEnumerable<T> Each<T>(IEnumerable<T> source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Ticking(source);
+    }
+
+    private static IEnumerable<T> Ticking<T>(IEnumerable<T> source)
+    {
+        foreach (var item in source)
+        {
+            Tick();
+            yield return item;
+        }
+    }
+
+    /// <summary><c>string.Concat</c> of any sequence or argument list, measured before it is built.</summary>
+    public static string Concat<T>(IEnumerable<T> values) => string.Concat(Measured(values, 0));
+
+    /// <summary><c>string.Join</c> with a string separator, measured before it is built.</summary>
+    public static string Join<T>(string? separator, IEnumerable<T> values) => string.Join(separator, Measured(values, separator?.Length ?? 0));
+
+    /// <summary><c>string.Join</c> with a char separator, measured before it is built.</summary>
+    public static string Join<T>(char separator, IEnumerable<T> values) => string.Join(separator, Measured(values, 1));
+
+    /// <summary><c>text.Replace(old, replacement)</c> (ordinal), refused when the result would be longer than the limit.</summary>
+    public static string Replace(string text, string oldValue, string? replacement)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentException.ThrowIfNullOrEmpty(oldValue);
+        var growth = (replacement?.Length ?? 0) - oldValue.Length;
+        if (growth > 0 && text.Length + ((long)growth * (text.Length / oldValue.Length)) > State.Limits.MaxStringLength)
+        {
+            long count = 0;
+            for (var at = text.IndexOf(oldValue, StringComparison.Ordinal); at >= 0; at = text.IndexOf(oldValue, at + oldValue.Length, StringComparison.Ordinal))
+            {
+                count++;
+            }
+
+            Text(text.Length + (growth * count));
+        }
+
+        return text.Replace(oldValue, replacement);
+    }
+
+    /// <summary>A StringBuilder whose maximum capacity is the string limit (it throws before growing past it).</summary>
+    public static StringBuilder Builder() => new(0, State.Limits.MaxStringLength);
+
+    public static StringBuilder Builder(int capacity) => new(Math.Min(capacity, State.Limits.MaxStringLength), State.Limits.MaxStringLength);
+
+    public static StringBuilder Builder(int capacity, int maxCapacity) => new(Math.Min(capacity, State.Limits.MaxStringLength), Math.Min(maxCapacity, State.Limits.MaxStringLength));
+
+    public static StringBuilder Builder(string? value) => Builder(value, 16);
+
+    public static StringBuilder Builder(string? value, int capacity)
+    {
+        Text(value?.Length ?? 0);
+        return Builder(Math.Max(capacity, value?.Length ?? 0)).Append(value);
+    }
+
+    public static StringBuilder Builder(string? value, int startIndex, int length, int capacity) => Builder(capacity).Append(value, startIndex, length);
+
+    private static IEnumerable<string?> Measured<T>(IEnumerable<T> values, int separatorLength)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        long total = 0;
+        var first = true;
+        foreach (var value in values)
+        {
+            Tick();
+            var text = value?.ToString();
+            total += (text?.Length ?? 0) + (first ? 0 : separatorLength);
+            first = false;
+            Text(total);
+            yield return text;
+        }
+    }
+
+    private static void Text(long length)
+    {
+        var state = State;
+        if (length > state.Limits.MaxStringLength)
+        {
+            throw state.Blow(new(BudgetKind.StringLength, $"asked for a string of {length} characters, more than its limit of {state.Limits.MaxStringLength} (Limits.MaxStringLength)"));
+        }
     }
 
     /// <summary>False once a budget is blown, so that <c>catch</c> in a snippet cannot swallow the stop.</summary>

@@ -133,24 +133,161 @@ internal sealed class GuardRewriter(SemanticModel model, Microsoft.CodeAnalysis.
     {
         var method = model.GetSymbolInfo(node).Symbol as IMethodSymbol;
         var visited = (InvocationExpressionSyntax)base.VisitInvocationExpression(node)!;
-        return method is null ? visited : visited.WithArgumentList(Arguments(method, node.ArgumentList, visited.ArgumentList));
+        if (method is null)
+        {
+            return visited;
+        }
+
+        visited = visited.WithArgumentList(Arguments(method, node.ArgumentList, visited.ArgumentList));
+        if (IsLinq(method) && method.ReducedFrom is not null && node.Expression is MemberAccessExpressionSyntax { Expression: var receiver } && visited.Expression is MemberAccessExpressionSyntax access
+            && HasOneSequenceType(model.GetTypeInfo(receiver).Type))
+        {
+            visited = visited.WithExpression(access.WithExpression(Each(access.Expression)));
+        }
+
+        return GrowingStringCall(method, node, visited) ?? visited;
     }
+
+    /// <summary>
+    /// A chain of three or more string <c>+</c> (one string.Concat to the compiler) goes through
+    /// <see cref="Guard.Concat{T}"/>, which measures the parts before joining them. Constant
+    /// chains stay as they are (they are folded at compile time and may be needed as constants).
+    /// </summary>
+    public override SyntaxNode? VisitBinaryExpression(BinaryExpressionSyntax node)
+    {
+        if (!IsStringAddition(node) || IsStringAddition(node.Parent) || model.GetConstantValue(node).HasValue)
+        {
+            return base.VisitBinaryExpression(node);
+        }
+
+        var leaves = new List<ExpressionSyntax>();
+        ExpressionSyntax current = node;
+        while (current is BinaryExpressionSyntax add && IsStringAddition(add))
+        {
+            leaves.Add(add.Right);
+            current = add.Left;
+        }
+
+        leaves.Add(current);
+        leaves.Reverse();
+        if (leaves.Count < 3)
+        {
+            return base.VisitBinaryExpression(node);
+        }
+
+        var items = leaves.Select(leaf => (ExpressionSyntax)CastExpression(ParseTypeName("object"), ParenthesizedExpression(((ExpressionSyntax)Visit(leaf)!).WithoutTrivia())));
+        var array = ArrayCreationExpression(
+            ArrayType(ParseTypeName("object"), SingletonList(ArrayRankSpecifier(SingletonSeparatedList<ExpressionSyntax>(OmittedArraySizeExpression())))),
+            InitializerExpression(SyntaxKind.ArrayInitializerExpression, SeparatedList(items)));
+        return InvocationExpression(ParseExpression($"{G}.Concat"), ArgumentList(SingletonSeparatedList(Argument(array))))
+            .WithLeadingTrivia(node.GetLeadingTrivia()).WithTrailingTrivia(node.GetTrailingTrivia());
+    }
+
+    private bool IsStringAddition(SyntaxNode? node)
+        => node is BinaryExpressionSyntax add && add.IsKind(SyntaxKind.AddExpression) && model.GetTypeInfo(add).Type?.SpecialType == SpecialType.System_String;
+
+    private static bool IsLinq(IMethodSymbol method)
+        => (method.ReducedFrom ?? method).ContainingType?.ToDisplayString() == "System.Linq.Enumerable";
+
+    /// <summary>True when a type is (or implements) exactly one IEnumerable&lt;T&gt;, so Guard.Each infers the same T.</summary>
+    private static bool HasOneSequenceType(ITypeSymbol? type)
+    {
+        if (type is null || type.SpecialType == SpecialType.System_String)
+        {
+            return false;
+        }
+
+        bool IsSequence(ITypeSymbol t) => t is INamedTypeSymbol { IsGenericType: true } named
+            && named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T;
+        return (IsSequence(type) ? 1 : 0) + type.AllInterfaces.Count(IsSequence) == 1;
+    }
+
+    private static InvocationExpressionSyntax Each(ExpressionSyntax source)
+        => InvocationExpression(ParseExpression($"{G}.Each"), ArgumentList(SingletonSeparatedList(Argument(source.WithoutTrivia()))))
+            .WithLeadingTrivia(source.GetLeadingTrivia()).WithTrailingTrivia(source.GetTrailingTrivia());
 
     public override SyntaxNode? VisitObjectCreationExpression(ObjectCreationExpressionSyntax node)
     {
         var method = model.GetSymbolInfo(node).Symbol as IMethodSymbol;
         var visited = (ObjectCreationExpressionSyntax)base.VisitObjectCreationExpression(node)!;
-        return method is null || node.ArgumentList is null || visited.ArgumentList is null
-            ? visited
-            : visited.WithArgumentList(Arguments(method, node.ArgumentList, visited.ArgumentList));
+        if (method is null)
+        {
+            return visited;
+        }
+
+        var arguments = node.ArgumentList is null || visited.ArgumentList is null ? visited.ArgumentList : Arguments(method, node.ArgumentList, visited.ArgumentList);
+        return IsStringBuilder(method) && visited.Initializer is null
+            ? Builder(arguments ?? ArgumentList(), visited)
+            : visited.WithArgumentList(arguments);
     }
 
     public override SyntaxNode? VisitImplicitObjectCreationExpression(ImplicitObjectCreationExpressionSyntax node)
     {
         var method = model.GetSymbolInfo(node).Symbol as IMethodSymbol;
         var visited = (ImplicitObjectCreationExpressionSyntax)base.VisitImplicitObjectCreationExpression(node)!;
-        return method is null ? visited : visited.WithArgumentList(Arguments(method, node.ArgumentList, visited.ArgumentList));
+        if (method is null)
+        {
+            return visited;
+        }
+
+        var arguments = Arguments(method, node.ArgumentList, visited.ArgumentList);
+        return IsStringBuilder(method) && visited.Initializer is null ? Builder(arguments, visited) : visited.WithArgumentList(arguments);
     }
+
+    private static bool IsStringBuilder(IMethodSymbol method)
+        => method.MethodKind == MethodKind.Constructor && method.ContainingType?.ToDisplayString() == "System.Text.StringBuilder";
+
+    private static InvocationExpressionSyntax Builder(ArgumentListSyntax arguments, ExpressionSyntax original)
+        => InvocationExpression(ParseExpression($"{G}.Builder"), arguments.WithoutTrivia())
+            .WithLeadingTrivia(original.GetLeadingTrivia()).WithTrailingTrivia(original.GetTrailingTrivia());
+
+    /// <summary>
+    /// string.Concat / string.Join / string.Replace, which build their whole result in one call,
+    /// go through <see cref="Guard"/> versions that measure first. Overloads over spans, with named
+    /// arguments or index ranges are left alone (their inputs are strings the limits already bound).
+    /// </summary>
+    private InvocationExpressionSyntax? GrowingStringCall(IMethodSymbol method, InvocationExpressionSyntax original, InvocationExpressionSyntax visited)
+    {
+        if (method.ContainingType?.SpecialType != SpecialType.System_String
+            || visited.ArgumentList.Arguments.Any(a => a.NameColon is not null || !a.RefKindKeyword.IsKind(SyntaxKind.None))
+            || method.Parameters.Any(p => p.Type.Name is "ReadOnlySpan" or "Span"))
+        {
+            return null;
+        }
+
+        var arguments = visited.ArgumentList.Arguments;
+        switch (method.Name)
+        {
+            case "Replace" when !method.IsStatic && method.Parameters.Length == 2 && method.Parameters[0].Type.SpecialType == SpecialType.System_String
+                && visited.Expression is MemberAccessExpressionSyntax access:
+                return Call("Replace", [Argument(access.Expression.WithoutTrivia()), .. arguments], visited);
+            case "Concat" when method.IsStatic:
+                return Call("Concat", [Values(method, original, arguments, 0)], visited);
+            case "Join" when method.IsStatic && method.Parameters.Length == 2:
+                return Call("Join", [arguments[0], Values(method, original, arguments, 1)], visited);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The values of a Concat/Join as one sequence: the sequence or array passed, or the listed arguments as an object array.</summary>
+    private ArgumentSyntax Values(IMethodSymbol method, InvocationExpressionSyntax original, SeparatedSyntaxList<ArgumentSyntax> arguments, int first)
+    {
+        var last = method.Parameters[^1];
+        var passedWhole = arguments.Count == first + 1 && (!last.IsParams || model.GetTypeInfo(original.ArgumentList.Arguments[first].Expression).Type is IArrayTypeSymbol)
+            && method.Parameters[first].Type is not { SpecialType: SpecialType.System_Object or SpecialType.System_String };
+        if (passedWhole)
+        {
+            return arguments[first];
+        }
+
+        var items = arguments.Skip(first).Select(a => (ExpressionSyntax)CastExpression(ParseTypeName("object"), ParenthesizedExpression(a.Expression.WithoutTrivia())));
+        return Argument(ArrayCreationExpression(ArrayType(ParseTypeName("object"), SingletonList(ArrayRankSpecifier(SingletonSeparatedList<ExpressionSyntax>(OmittedArraySizeExpression())))), InitializerExpression(SyntaxKind.ArrayInitializerExpression, SeparatedList(items))));
+    }
+
+    private static InvocationExpressionSyntax Call(string name, IEnumerable<ArgumentSyntax> arguments, InvocationExpressionSyntax original)
+        => InvocationExpression(ParseExpression($"{G}.{name}"), ArgumentList(SeparatedList(arguments.Select(a => a.WithoutTrivia()))))
+            .WithLeadingTrivia(original.GetLeadingTrivia()).WithTrailingTrivia(original.GetTrailingTrivia());
 
     public override SyntaxNode? VisitAssignmentExpression(AssignmentExpressionSyntax node)
     {
@@ -161,7 +298,7 @@ internal sealed class GuardRewriter(SemanticModel model, Microsoft.CodeAnalysis.
             : visited;
     }
 
-    private static ArgumentListSyntax Arguments(IMethodSymbol method, ArgumentListSyntax original, ArgumentListSyntax visited)
+    private ArgumentListSyntax Arguments(IMethodSymbol method, ArgumentListSyntax original, ArgumentListSyntax visited)
     {
         var arguments = visited.Arguments;
         for (var i = 0; i < original.Arguments.Count && i < arguments.Count; i++)
@@ -170,6 +307,18 @@ internal sealed class GuardRewriter(SemanticModel model, Microsoft.CodeAnalysis.
             if (parameter is not null && CSharpAllowlist.IsSizeParameter(method, parameter))
             {
                 arguments = arguments.Replace(arguments[i], arguments[i].WithExpression(SizeGuard(arguments[i].Expression)));
+            }
+            else if (parameter is not null && IsLinq(method) && parameter.Type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
+                && i < original.Arguments.Count && HasOneSequenceType(model.GetTypeInfo(original.Arguments[i].Expression).Type))
+            {
+                // Every element a LINQ operator pulls ticks the guard: time, cancellation, statements
+                // and memory are checked inside Concat/SelectMany/ToList chains that run no lambda.
+                arguments = arguments.Replace(arguments[i], arguments[i].WithExpression(Each(arguments[i].Expression)));
+            }
+            else if (parameter is { Name: "format", Type.SpecialType: SpecialType.System_String })
+            {
+                arguments = arguments.Replace(arguments[i], arguments[i].WithExpression(
+                    InvocationExpression(ParseExpression($"{G}.Format"), ArgumentList(SingletonSeparatedList(Argument(arguments[i].Expression))))));
             }
         }
 

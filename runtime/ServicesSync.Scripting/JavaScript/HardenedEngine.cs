@@ -29,8 +29,11 @@ internal sealed class HardenedEngine : IDisposable
     private readonly JsValue crossReferences;
     private readonly JsValue dateConstructor;
     private readonly JsValue[] arguments = new JsValue[4];
+    private readonly ScriptLimits limits;
+    private readonly Action checkDeadline;
     private int functionCount;
     private ScriptLog? currentLog;
+    private ScriptLimits? describeLimits;
     private IScriptCrossReferences currentCrossReferences = UnavailableCrossReferences.Instance;
 
     public HardenedEngine(ScriptLimits limits)
@@ -52,13 +55,22 @@ internal sealed class HardenedEngine : IDisposable
             options.Constraint(deadline);
         });
 
-        log = Freeze(HostObject(
+        new GrowthGuards(engine, limits, deadline).Install();
+        log = HostObject(
             ("info", Host("info", (_, args) => Log(LogLevel.Information, args))),
             ("warn", Host("warn", (_, args) => Log(LogLevel.Warning, args))),
-            ("error", Host("error", (_, args) => Log(LogLevel.Error, args)))));
-        crossReferences = Freeze(HostObject(("find", Host("find", (_, args) => FindCrossReference(args)))));
+            ("error", Host("error", (_, args) => Log(LogLevel.Error, args))));
+        crossReferences = HostObject(("find", Host("find", (_, args) => FindCrossReference(args))));
         dateConstructor = engine.GetValue("Date");
-        engine.Execute(Hardening.Script);
+
+        // The host objects are shared by every run on this engine, so they are frozen as deeply as
+        // the realm: the objects, their functions and everything those reach. Only ctx, vars and
+        // input are made per run.
+        var deepFreeze = engine.Evaluate(Hardening.Script);
+        engine.Call(deepFreeze, JsValue.Undefined, [log]);
+        engine.Call(deepFreeze, JsValue.Undefined, [crossReferences]);
+        this.limits = limits;
+        checkDeadline = deadline.Check;
     }
 
     /// <summary>Runs <paramref name="snippet"/> against the scope; throws what the runner translates.</summary>
@@ -89,7 +101,7 @@ internal sealed class HardenedEngine : IDisposable
             }
 
             // Converted while still armed: getters and proxies in the result run user code.
-            return new JsToJson(toJs.ExactNumbers).Convert(result);
+            return new JsToJson(toJs.ExactNumbers, limits, checkDeadline).Convert(result);
         }
         finally
         {
@@ -158,15 +170,18 @@ internal sealed class HardenedEngine : IDisposable
         return JsValue.Undefined;
     }
 
-    private static string Describe(JsValue value)
+    private ScriptLimits DescribeLimits => describeLimits ??= new ScriptLimits { MaxArraySize = limits.MaxArraySize, MaxResultSize = ScriptLog.MaxLength * 4 };
+
+    private string Describe(JsValue value)
     {
         try
         {
-            return new JsToJson(null).Convert(value)?.ToJsonString() ?? (value.IsUndefined() ? "undefined" : "null");
+            // Bounded like a result, to a little more than a log line can hold.
+            return new JsToJson(null, DescribeLimits, checkDeadline).Convert(value)?.ToJsonString() ?? (value.IsUndefined() ? "undefined" : "null");
         }
-        catch (JsConversionException)
+        catch (Exception ex) when (ex is JsConversionException or ScriptBudgetExceededException { Kind: BudgetKind.ResultSize or BudgetKind.ArraySize })
         {
-            return value.ToString();
+            return value.IsObject() ? "[object]" : value.ToString();
         }
     }
 
@@ -203,7 +218,9 @@ internal sealed class HardenedEngine : IDisposable
 
     private JsValue Freeze(JsValue value)
     {
-        engine.Intrinsics.Object.Get("freeze").Call(engine.Intrinsics.Object, value);
+        // Engine.Call spells out the receiver: JsValue.Call(a, b) would pass both as arguments
+        // (that froze the Object constructor instead of the value, issue 12).
+        engine.Call(engine.Intrinsics.Object.Get("freeze"), engine.Intrinsics.Object, [value]);
         return value;
     }
 }

@@ -11,6 +11,7 @@ namespace ServicesSync.Scripting.JavaScript;
 /// </summary>
 internal static class Hardening
 {
+    /// <summary>Evaluates to a function that deep-freezes its argument with the same walk.</summary>
     public const string Script = """
         (function (g) {
           'use strict';
@@ -59,6 +60,8 @@ internal static class Hardening
             freeze(Object.getPrototypeOf(o));
           };
           freeze(g);
-        })(globalThis);
+          // Handed back so the engine can freeze its host objects (log, ctx.xref) the same way.
+          return (o) => { freeze(o); };
+        })(globalThis)
         """;
 }

@@ -4,6 +4,7 @@ using Jint.Native;
 using Jint.Native.Object;
 using Jint.Runtime;
 using ServicesSync.Scripting.Json;
+using ServicesSync.Scripting.Snippets;
 
 namespace ServicesSync.Scripting.JavaScript;
 
@@ -13,16 +14,39 @@ namespace ServicesSync.Scripting.JavaScript;
 /// differences that keep data exact: numbers that arrived from JSON and were passed through keep
 /// their original digits, BigInts become exact JSON numbers, and Dates become ISO 8601 strings.
 /// </summary>
-internal sealed class JsToJson(IReadOnlyDictionary<JsValue, JsonValue>? exactNumbers)
+/// <remarks>
+/// Conversion is budgeted: an array longer than <see cref="ScriptLimits.MaxArraySize"/> is refused
+/// before a single element is read (a sparse <c>a[4294967294] = 1</c> fails at once), every value and
+/// every character of a string or name counts towards <see cref="ScriptLimits.MaxResultSize"/>, and
+/// the deadline and cancellation are checked as it goes (getters and proxies run user code).
+/// </remarks>
+internal sealed class JsToJson(IReadOnlyDictionary<JsValue, JsonValue>? exactNumbers, ScriptLimits limits, Action? check = null)
 {
     private const int MaxDepth = 128;
     private readonly HashSet<ObjectInstance> path = new(ReferenceEqualityComparer.Instance);
+    private long size;
+
+    private void Count(long units)
+    {
+        var before = size;
+        size += units;
+        if (size > limits.MaxResultSize)
+        {
+            throw new ScriptBudgetExceededException(BudgetKind.ResultSize, $"returned a value larger than its limit of {limits.MaxResultSize} (Limits.MaxResultSize: values plus characters)");
+        }
+
+        if (check is not null && (before >> 12) != (size >> 12))
+        {
+            check();
+        }
+    }
 
     public JsonNode? Convert(JsValue value) => Convert(value, 0, out _);
 
     private JsonNode? Convert(JsValue value, int depth, out bool omitted)
     {
         omitted = false;
+        Count(1);
         switch (value.Type)
         {
             case Types.Undefined:
@@ -34,7 +58,9 @@ internal sealed class JsToJson(IReadOnlyDictionary<JsValue, JsonValue>? exactNum
             case Types.Boolean:
                 return JsonValue.Create(value.AsBoolean());
             case Types.String:
-                return JsonValue.Create(value.AsString());
+                var text = value.AsString();
+                Count(text.Length);
+                return JsonValue.Create(text);
             case Types.Number:
                 return exactNumbers is not null && exactNumbers.TryGetValue(value, out var exact)
                     ? exact.DeepClone()
@@ -80,8 +106,13 @@ internal sealed class JsToJson(IReadOnlyDictionary<JsValue, JsonValue>? exactNum
 
     private JsonArray ConvertArray(JsArray array, int depth)
     {
-        var result = new JsonArray();
         var length = array.Length;
+        if (length > limits.MaxArraySize)
+        {
+            throw new ScriptBudgetExceededException(BudgetKind.ArraySize, $"returned an array of {length} elements, more than its limit of {limits.MaxArraySize} (Limits.MaxArraySize)");
+        }
+
+        var result = new JsonArray();
         for (uint i = 0; i < length; i++)
         {
             result.Add(Convert(array[i], depth + 1, out _));
@@ -101,10 +132,12 @@ internal sealed class JsToJson(IReadOnlyDictionary<JsValue, JsonValue>? exactNum
                 continue;
             }
 
+            var name = key.AsString();
+            Count(name.Length);
             var node = Convert(obj.Get(key), depth + 1, out var omitted);
             if (!omitted)
             {
-                result[key.AsString()] = node;
+                result[name] = node;
             }
         }
 

@@ -9,6 +9,8 @@ internal enum BudgetKind
     Memory,
     Recursion,
     ArraySize,
+    StringLength,
+    ResultSize,
     Regex,
     Cancelled,
 }
