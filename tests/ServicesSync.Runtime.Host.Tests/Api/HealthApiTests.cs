@@ -13,7 +13,7 @@ public sealed class HealthApiTests
     {
         var store = DispatchProxy.Create<IWorkflowStore, FailingStore>();
 
-        var result = await HealthApi.GetHealthAsync(store, new System.Security.Claims.ClaimsPrincipal(), NullLoggerFactory.Instance, CancellationToken.None);
+        var result = await HealthApi.GetHealthAsync(store, Microsoft.Extensions.Options.Options.Create(new RuntimeOptions()), new System.Security.Claims.ClaimsPrincipal(), NullLoggerFactory.Instance, CancellationToken.None);
 
         var problem = Assert.IsType<ProblemHttpResult>(result.Result);
         Assert.Equal(503, problem.StatusCode);
