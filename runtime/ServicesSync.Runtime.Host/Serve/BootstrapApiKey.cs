@@ -34,7 +34,17 @@ internal sealed partial class BootstrapApiKey(
         }
 
         var record = ApiKeys.CreateRecord(key, "bootstrap", ApiScopes.All, timeProvider.GetUtcNow());
-        await store.AddApiKeyAsync(record, cancellationToken);
+        try
+        {
+            await store.AddApiKeyAsync(record, cancellationToken);
+        }
+        catch (Errors.ConflictException)
+        {
+            // Several nodes starting together on one PostgreSQL store: another one stored it first.
+            LogIgnored(logger, ServeSettings.BootstrapApiKeyVariable);
+            return;
+        }
+
         LogStored(logger, record.Id, ServeSettings.BootstrapApiKeyVariable);
     }
 
