@@ -58,7 +58,9 @@ internal static class DesignerApp
             (host, runtime) => host.ShutdownTimeout = runtime.Value.ShutdownDrainTimeout);
 
         // LiteDB under the data directory, or the PostgreSQL database the runtimes share (--store).
-        services.AddServicesSyncStore(new StoreChoice(dataDirectory, StoreChoice.ResolveConnectionString(null, configuration)), configuration);
+        var store = new StoreChoice(dataDirectory, StoreChoice.ResolveConnectionString(null, configuration));
+        store.EnsureSharedSecretsKey(configuration);
+        services.AddServicesSyncStore(store, configuration);
         // Before the engine's hosted services, so a first-time user can sign in as soon as the URL answers.
         services.AddSingleton(new InitialApiKeyOptions(dataDirectory, Console.Out));
         services.AddHostedService<InitialApiKey>();

@@ -19,7 +19,26 @@ public sealed record StoreChoice(string DataDirectory, string? ConnectionString)
     /// <summary>The section PostgreSQL store settings are read from (<c>StatementTimeout</c>, <c>MigrateOnOpen</c>).</summary>
     public const string SectionKey = "ServicesSync:Store";
 
+    /// <summary>The setting every node sharing a PostgreSQL store must have, with the same value.</summary>
+    public const string SecretsKeyKey = "ServicesSync:Secrets:Key";
+
     public bool IsPostgreSql => ConnectionString is not null;
+
+    /// <summary>
+    /// A PostgreSQL store is shared: a connection saved through one node must decrypt on every
+    /// other, so the secrets key cannot be the per-directory key a single box generates for itself.
+    /// </summary>
+    public void EnsureSharedSecretsKey(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (IsPostgreSql && NonBlank(configuration[SecretsKeyKey]) is null)
+        {
+            throw new Errors.ServicesSyncException(
+                $"{Describe()} is shared by every node, so they need one secrets key: set ServicesSync__Secrets__Key "
+                + "(32 random bytes in base64, e.g. 'openssl rand -base64 32') to the same value on every node and the designer.",
+                Errors.ErrorKind.Configuration);
+        }
+    }
 
     /// <summary>What a message shows of the store: the database without its password, or the data directory.</summary>
     public string Describe()

@@ -195,7 +195,21 @@ internal static class RunCommand
         if (settings.Store is not null)
         {
             directory = settings.DataDirectory is null ? null : DataDirectory.Create(DataDirectory.Resolve(settings.DataDirectory));
-            builder.Services.AddServicesSyncStore(new StoreChoice(directory ?? Path.GetTempPath(), settings.Store), builder.Configuration);
+            var store = new StoreChoice(directory ?? Path.GetTempPath(), settings.Store);
+            if (settings.ConnectionsFile is not null)
+            {
+                // Connections added to a shared store must decrypt on the servers that run them later.
+                try
+                {
+                    store.EnsureSharedSecretsKey(builder.Configuration);
+                }
+                catch (ServicesSyncException exception)
+                {
+                    throw new CliException(ExitCodes.InvalidInput, $"--connections: {exception.Message}", exception);
+                }
+            }
+
+            builder.Services.AddServicesSyncStore(store, builder.Configuration);
         }
         else if (settings.DataDirectory is null)
         {

@@ -133,7 +133,9 @@ internal static partial class ServeCommand
         services.AddOptions<HostOptions>().Configure<IOptions<RuntimeOptions>>(
             (host, runtime) => host.ShutdownTimeout = runtime.Value.ShutdownDrainTimeout);
 
-        services.AddServicesSyncStore(new StoreChoice(dataDirectory, StoreChoice.ResolveConnectionString(settings.Store, configuration)), configuration);
+        var store = new StoreChoice(dataDirectory, StoreChoice.ResolveConnectionString(settings.Store, configuration));
+        store.EnsureSharedSecretsKey(configuration);
+        services.AddServicesSyncStore(store, configuration);
         // Before the engine's own hosted services: keys and workflows are in place when triggers start.
         services.AddHostedService<BootstrapApiKey>();
         if (workflowsDirectory is not null)

@@ -16,6 +16,9 @@ namespace ServicesSync.Host.Tests.MultiNode;
 /// </summary>
 public sealed class SharedPostgreSqlStoreTests
 {
+    /// <summary>What an operator gives every node: one key, so a connection saved anywhere decrypts everywhere.</summary>
+    private static readonly string SharedSecretsKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     [Fact]
     public async Task TwoServers_OneStore_APublishOnOneIsLiveOnTheOtherWithinSeconds_AndBothSeeTheRun()
     {
@@ -92,6 +95,17 @@ public sealed class SharedPostgreSqlStoreTests
         Assert.DoesNotContain("Password", health.GetProperty("store").GetString(), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Serve_OnPostgreSqlWithoutASecretsKey_RefusesToStartNamingTheSetting()
+    {
+        var store = await PostgreSqlServer.CreateScratchAsync("nokey");
+
+        var result = await CliRunner.RunAsync("serve", "--urls", "http://127.0.0.1:0", "--data", Path.Combine(Path.GetTempPath(), "ss-nokey-" + Guid.NewGuid().ToString("N")), "--store", store);
+
+        result.AssertExit(ExitCodes.ServeFailed);
+        Assert.Contains("ServicesSync__Secrets__Key", result.Error, StringComparison.Ordinal);
+    }
+
     private static Task<ServicesSyncProcess> StartAsync(string store, string key) => ServicesSyncProcess.StartAsync(Options(store, key));
 
     private static ServicesSyncProcessOptions Options(string store, string key)
@@ -99,6 +113,7 @@ public sealed class SharedPostgreSqlStoreTests
         var options = new ServicesSyncProcessOptions { ApiKey = key };
         options.ExtraArguments.Add("--store");
         options.ExtraArguments.Add(store);
+        options.Environment["ServicesSync__Secrets__Key"] = SharedSecretsKey;
         return options;
     }
 }

@@ -70,6 +70,7 @@ public sealed class StoreCommandLineTests : IDisposable
     public async Task Serve_WithAnUnreachableStore_Exits5NamingTheDatabase_WithoutPasswordOrStackTrace(string connectionString, string named)
     {
         var start = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.Environment["ServicesSync__Secrets__Key"] = Convert.ToBase64String(new byte[32]);
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "servicessync.dll"), "serve", "--urls", "http://127.0.0.1:0", "--data", data.Path, "--store", connectionString })
         {
             start.ArgumentList.Add(argument);
