@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServicesSync.Execution.Ownership;
 using ServicesSync.Persistence.PostgreSql.Notifications;
+using ServicesSync.Persistence.PostgreSql.Ownership;
 
 namespace ServicesSync.Persistence.PostgreSql;
 
@@ -22,6 +25,11 @@ public static class PostgreSqlStoreServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<PostgreSqlWorkflowStore>>()));
         services.AddWorkflowStoreInterfaces<PostgreSqlWorkflowStore>();
+        // Runs are leased between the nodes sharing the database (before the engine's local default).
+        services.TryAddSingleton<IRunOwnership>(sp => new PostgreSqlRunOwnership(
+            sp.GetRequiredService<PostgreSqlWorkflowStore>(),
+            sp.GetRequiredService<IOptions<RuntimeOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
         // Hosts that run the engine hear of publishes on other nodes; commands never start it.
         services.AddHostedService<DefinitionChangeListener>();
         return services;

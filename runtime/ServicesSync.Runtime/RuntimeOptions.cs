@@ -14,6 +14,15 @@ public sealed class RuntimeOptions
     public string ResolveNodeId()
         => string.IsNullOrWhiteSpace(NodeId) ? $"{Environment.MachineName}/{Environment.ProcessId}" : NodeId;
 
+    /// <summary>
+    /// On a shared store: how long a node's claim on the runs it drives lasts without a heartbeat.
+    /// A node that dies loses its runs this long after its last heartbeat; the others then resume them.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>On a shared store: how often a node looks for runs whose node died (and renews its own claims).</summary>
+    public TimeSpan OrphanScanInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>How often the pruning pass runs.</summary>

@@ -8,6 +8,7 @@ using ServicesSync.Activities;
 using ServicesSync.Execution;
 using ServicesSync.Execution.Compilation;
 using ServicesSync.Execution.Events;
+using ServicesSync.Execution.Ownership;
 using ServicesSync.Execution.Timers;
 using ServicesSync.Execution.Triggers;
 using ServicesSync.Execution.Hosting;
@@ -48,6 +49,8 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<EngineServices>();
         services.TryAddSingleton<ResiliencePipelineFactory>();
         services.TryAddSingleton<WorkflowCompiler>();
+        // A shared store registers its own ownership (leases) before this; one box owns every run.
+        services.TryAddSingleton<IRunOwnership, LocalRunOwnership>();
         services.TryAddSingleton<WorkflowRuntime>();
         services.TryAddSingleton<IWorkflowRuntime>(sp => sp.GetRequiredService<WorkflowRuntime>());
         services.TryAddSingleton<RuntimeSignals>();

@@ -43,4 +43,7 @@ internal static partial class EngineLog
 
     [LoggerMessage(13, LogLevel.Error, "Pruning finished runs failed")]
     public static partial void PruneFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(14, LogLevel.Warning, "Renewing this node's leases or taking over the runs of stopped nodes failed; trying again on the next tick")]
+    public static partial void LeasesFailed(ILogger logger, Exception exception);
 }

@@ -8,6 +8,9 @@ namespace ServicesSync.Execution;
 /// <summary>Sub-workflow calls, start-up recovery, pruning and graceful shutdown.</summary>
 internal sealed partial class WorkflowRuntime
 {
+    /// <summary>How many orphaned runs one pass takes: others are left for the next pass or node.</summary>
+    private const int OrphanBatch = 200;
+
     async Task IInstanceHost.StartChildAsync(
         string childInstanceId, string parentInstanceId, string workflowId, int? version, JsonNode? input, CancellationToken cancellationToken)
     {
@@ -71,7 +74,35 @@ internal sealed partial class WorkflowRuntime
     /// </summary>
     public async Task RecoverAsync(CancellationToken cancellationToken)
     {
-        var ids = await store.ListIdsAsync(InstanceStatus.Running, cancellationToken);
+        await ResumeOrphansAsync(cancellationToken);
+        foreach (var bookmark in await store.FindBookmarksAsync(InstanceRun.ChildBookmarkName, null, cancellationToken))
+        {
+            try
+            {
+                await RepairChildCallAsync(bookmark, cancellationToken);
+            }
+#pragma warning disable CA1031 // One broken call must not keep the others from being repaired.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                EngineLog.RecoveryFailed(engine.Logger, ex, bookmark.InstanceId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Resumes the running runs no live node drives: at start, those this process was driving
+    /// when it stopped; on a shared store, periodically, those of a node whose lease expired.
+    /// Returns how many were resumed.
+    /// </summary>
+    public async Task<int> ResumeOrphansAsync(CancellationToken cancellationToken)
+    {
+        if (shuttingDown)
+        {
+            return 0;
+        }
+
+        var ids = await ownership.ClaimOrphansAsync(OrphanBatch, cancellationToken);
         if (ids.Count > 0)
         {
             EngineLog.Recovering(engine.Logger, ids.Count);
@@ -99,19 +130,7 @@ internal sealed partial class WorkflowRuntime
             }
         }
 
-        foreach (var bookmark in await store.FindBookmarksAsync(InstanceRun.ChildBookmarkName, null, cancellationToken))
-        {
-            try
-            {
-                await RepairChildCallAsync(bookmark, cancellationToken);
-            }
-#pragma warning disable CA1031 // As above: repair what can be repaired.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                EngineLog.RecoveryFailed(engine.Logger, ex, bookmark.InstanceId);
-            }
-        }
+        return ids.Count;
     }
 
     private async Task RepairChildCallAsync(BookmarkRecord bookmark, CancellationToken cancellationToken)
@@ -162,6 +181,22 @@ internal sealed partial class WorkflowRuntime
     /// again on the next start.
     /// </summary>
     public async Task ShutdownAsync(TimeSpan drainTimeout)
+    {
+        await DrainAsync(drainTimeout);
+        try
+        {
+            // What did not finish is handed over: other nodes take it without waiting for the leases to expire.
+            await ownership.ReleaseAllAsync(CancellationToken.None);
+        }
+#pragma warning disable CA1031 // The store may be gone at shutdown; the leases then simply expire.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            EngineLog.RecoveryFailed(engine.Logger, ex, ownership.NodeId);
+        }
+    }
+
+    private async Task DrainAsync(TimeSpan drainTimeout)
     {
         shuttingDown = true;
         var active = runs.Values.ToArray();

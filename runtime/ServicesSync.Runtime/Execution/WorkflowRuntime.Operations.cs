@@ -25,6 +25,7 @@ internal sealed partial class WorkflowRuntime
                 throw new ConflictException($"Run {instanceId} is {instance.Status.ToString().ToLowerInvariant()}; only a faulted run can be retried.");
             }
 
+            await AcquireAsync(instanceId, cancellationToken);
             var workflow = await ResolveForRetryAsync(instance, version, cancellationToken);
             var state = ExecutionStateSerializer.Deserialize(instance.StateJson);
             RequireActivities(workflow, state, instanceId);
@@ -76,6 +77,7 @@ internal sealed partial class WorkflowRuntime
                 throw new ConflictException($"Run {instanceId} is already {instance.Status.ToString().ToLowerInvariant()}.");
             }
 
+            await AcquireAsync(instanceId, cancellationToken);
             var run = await LoadAsync(instance, cancellationToken);
             run.PrepareCancel();
             Launch(run);
@@ -113,6 +115,7 @@ internal sealed partial class WorkflowRuntime
                 throw new ConflictException($"Run {instance.Id} is {instance.Status.ToString().ToLowerInvariant()}; nothing waits any more.");
             }
 
+            await AcquireAsync(instance.Id, cancellationToken);
             var run = await LoadAsync(instance, cancellationToken);
             run.TryPost(resume);
             Launch(run);

@@ -4,6 +4,7 @@ using ServicesSync.Definitions;
 using ServicesSync.Errors;
 using ServicesSync.Execution.Compilation;
 using ServicesSync.Execution.Instances;
+using ServicesSync.Execution.Ownership;
 using ServicesSync.Execution.State;
 using ServicesSync.Persistence;
 
@@ -17,7 +18,8 @@ namespace ServicesSync.Execution;
 internal sealed partial class WorkflowRuntime(
     EngineServices engine,
     WorkflowCompiler compiler,
-    IWorkflowStore store) : IWorkflowRuntime, IInstanceHost
+    IWorkflowStore store,
+    IRunOwnership ownership) : IWorkflowRuntime, IInstanceHost
 {
     private const int StripeCount = 64;
     private static readonly TimeSpan WaitPollInterval = TimeSpan.FromMilliseconds(20);
@@ -125,6 +127,8 @@ internal sealed partial class WorkflowRuntime(
             CorrelationKey = request.CorrelationKey,
             AdHocDefinitionJson = workflow.AdHocJson,
         };
+        // Claimed before its first commit: no other node may ever find it running without an owner.
+        await AcquireAsync(instance.Id, cancellationToken);
         await engine.Commits.CommitAsync(InstanceCommit.StateOnly(instance), cancellationToken);
         EngineLog.RunStarted(engine.Logger, instance.WorkflowId, instance.Id);
         Launch(new InstanceRun(engine, this, workflow, instance, state));
@@ -151,6 +155,8 @@ internal sealed partial class WorkflowRuntime(
             }
 
             runs.TryRemove(new KeyValuePair<string, InstanceRun>(run.InstanceId, run));
+            // The driver ended (finished, suspended or faulted): whichever node resumes it next may take it.
+            _ = ownership.ReleaseAsync(run.InstanceId, CancellationToken.None);
             return true;
         }
     }
@@ -272,6 +278,16 @@ internal sealed partial class WorkflowRuntime(
         CompletedAt = at,
         OutputJson = new JsonObject { ["action"] = what }.ToJsonString(),
     };
+
+    /// <summary>Takes the run for this node, or says which situation keeps it from doing so.</summary>
+    private async Task AcquireAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        if (!await ownership.TryAcquireAsync(instanceId, cancellationToken))
+        {
+            // Another node drives it right now; a resume or an operator action is tried again later.
+            throw new ServicesSyncException($"Run {instanceId} is being executed by another node; try again shortly.", ErrorKind.Transient);
+        }
+    }
 
     private async Task<T> WithGateAsync<T>(string instanceId, Func<Task<T>> action)
     {

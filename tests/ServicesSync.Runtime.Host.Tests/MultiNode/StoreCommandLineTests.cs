@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ServicesSync.Host.Common;
 using ServicesSync.Host.Tests.Cli;
 using ServicesSync.Host.Tests.Support;
+using ServicesSync.Persistence.PostgreSql.Schema;
 using ServicesSync.Testing.RealSystems;
 
 namespace ServicesSync.Host.Tests.MultiNode;
@@ -20,9 +21,9 @@ public sealed class StoreCommandLineTests : IDisposable
         var second = await CliRunner.RunAsync("db", "migrate", "--store", store);
 
         first.AssertExit(ExitCodes.Ok);
-        Assert.Contains("from version 0 to 1", first.Output, StringComparison.Ordinal);
+        Assert.Contains($"from version 0 to {PostgreSqlSchema.LatestVersion}", first.Output, StringComparison.Ordinal);
         second.AssertExit(ExitCodes.Ok);
-        Assert.Contains("is up to date (version 1)", second.Output, StringComparison.Ordinal);
+        Assert.Contains($"is up to date (version {PostgreSqlSchema.LatestVersion})", second.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,7 +37,7 @@ public sealed class StoreCommandLineTests : IDisposable
         var import = await CliRunner.RunAsync("apikey", "list", "--store", store);
 
         migrate.AssertExit(ExitCodes.DataUnavailable);
-        Assert.Contains("schema version 99, newer than this ServicesSync knows (1)", migrate.Error, StringComparison.Ordinal);
+        Assert.Contains($"schema version 99, newer than this ServicesSync knows ({PostgreSqlSchema.LatestVersion})", migrate.Error, StringComparison.Ordinal);
         import.AssertExit(ExitCodes.DataUnavailable);
         Assert.Contains("newer than this ServicesSync knows", import.Error, StringComparison.Ordinal);
     }

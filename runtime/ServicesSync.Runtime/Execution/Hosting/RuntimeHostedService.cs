@@ -1,21 +1,32 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ServicesSync.Execution.Ownership;
 
 namespace ServicesSync.Execution.Hosting;
 
-/// <summary>Resumes interrupted runs at start, prunes finished ones periodically, drains at stop.</summary>
+/// <summary>
+/// Resumes interrupted runs at start, prunes finished ones periodically, drains at stop. On a
+/// shared store it also keeps this node's leases alive and takes over the runs of dead nodes.
+/// </summary>
 internal sealed class RuntimeHostedService(
     WorkflowRuntime runtime,
+    IRunOwnership ownership,
     RuntimeOptions options,
     TimeProvider clock,
     ILogger<RuntimeHostedService> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource stopping = new();
     private Task? background;
+    private Task? leases;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         background = Task.Run(() => RunAsync(stopping.Token), CancellationToken.None);
+        if (ownership.IsShared)
+        {
+            leases = Task.Run(() => KeepLeasesAsync(stopping.Token), CancellationToken.None);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -23,13 +34,45 @@ internal sealed class RuntimeHostedService(
     {
         await stopping.CancelAsync();
         await runtime.ShutdownAsync(options.ShutdownDrainTimeout);
-        if (background is not null)
+        foreach (var task in new[] { background, leases })
         {
-            await background.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (task is not null)
+            {
+                await task.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
         }
     }
 
     public void Dispose() => stopping.Dispose();
+
+    /// <summary>
+    /// The heartbeat and the takeover in one loop: a tick renews this node's leases, then claims
+    /// and resumes runs whose node stopped renewing. A failing store (a restart of the database)
+    /// is logged and tried again on the next tick.
+    /// </summary>
+    private async Task KeepLeasesAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(options.OrphanScanInterval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                try
+                {
+                    await ownership.RenewAsync(cancellationToken);
+                    await runtime.ResumeOrphansAsync(cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    EngineLog.LeasesFailed(logger, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,35 @@
+namespace ServicesSync.Execution.Ownership;
+
+/// <summary>
+/// Which node executes a run. A node takes a run before it drives it (start, resume, retry,
+/// cancel, recovery) and gives it back when the driver ends; while it drives it, it keeps the
+/// claim alive. On one box every run is this process's (<see cref="LocalRunOwnership"/>); on a
+/// shared store the claims are leases in the database, and a run whose node died — its lease
+/// expired — is taken over by another node, which resumes it from its journal.
+/// </summary>
+public interface IRunOwnership
+{
+    /// <summary>This node's name in the claims (<see cref="RuntimeOptions.ResolveNodeId"/>).</summary>
+    string NodeId { get; }
+
+    /// <summary>True when this node may drive the run now: no live node holds it, or this one does.</summary>
+    Task<bool> TryAcquireAsync(string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>Gives the run back (its driver ended); never fails the caller.</summary>
+    Task ReleaseAsync(string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes up to <paramref name="max"/> running runs that no live node holds (their node died or
+    /// stopped) and returns their ids: this node now holds them and must resume them.
+    /// </summary>
+    Task<IReadOnlyList<string>> ClaimOrphansAsync(int max, CancellationToken cancellationToken);
+
+    /// <summary>Keeps every claim of this node alive (the heartbeat).</summary>
+    Task RenewAsync(CancellationToken cancellationToken);
+
+    /// <summary>Gives back every claim of this node (a graceful stop hands the work over).</summary>
+    Task ReleaseAllAsync(CancellationToken cancellationToken);
+
+    /// <summary>Whether claims expire and orphans must be looked for periodically (a shared store).</summary>
+    bool IsShared { get; }
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using ServicesSync.Host.Tests.Api;
+using ServicesSync.Host.Tests.Recovery;
+using ServicesSync.Testing.Host;
+using ServicesSync.Testing.RealSystems;
+
+namespace ServicesSync.Host.Tests.MultiNode;
+
+/// <summary>
+/// A node that dies loses its runs to the others: two real <c>serve</c> processes on one
+/// PostgreSQL store with short leases, one SIGKILLed while its run posts to an ERP sink.
+/// </summary>
+public sealed class NodeFailoverTests
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(3);
+
+    [Fact]
+    public async Task NodeKilledMidRun_AnotherNodeResumesTheRunAfterItsLeaseExpires_AndTheEffectHappensOnce()
+    {
+        await using var sink = await IdempotentSink.StartAsync(TimeSpan.FromSeconds(3));
+        var store = await PostgreSqlServer.CreateScratchAsync("failover");
+        var key = "ss_test_" + Guid.NewGuid().ToString("N");
+        var secretsKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        await using var doomed = await ServicesSyncProcess.StartAsync(Options(store, key, secretsKey, "doomed"));
+        await using var survivor = await ServicesSyncProcess.StartAsync(Options(store, key, secretsKey, "survivor"));
+        using (var admin = doomed.CreateClient())
+        {
+            await ApiScenario.PublishAsync(admin, PostToSink(sink.Url), "failover-to-erp");
+        }
+
+        string instanceId;
+        using (var client = doomed.CreateClient(authenticated: false))
+        {
+            using var accepted = await client.PostAsync(new Uri("hooks/failover", UriKind.Relative), HttpJson.Content("""{"id":"TE-7","hours":8}"""));
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+            instanceId = (await HttpJson.ReadAsync(accepted)).GetProperty("instanceId").GetString()!;
+        }
+
+        await WaitUntilAsync(() => !sink.Deliveries.IsEmpty, TimeSpan.FromSeconds(30));
+        doomed.Kill();
+        var killed = Stopwatch.StartNew();
+
+        using var survivorAdmin = survivor.CreateClient();
+        var finished = await ApiScenario.WaitForEndAsync(survivorAdmin, instanceId);
+
+        Assert.Equal("completed", finished.GetProperty("instance").GetProperty("status").GetString());
+        // The lease runs out 3 s after the last heartbeat; the survivor looks every second.
+        Assert.True(killed.Elapsed < Lease + TimeSpan.FromSeconds(10), $"taken over and finished {killed.Elapsed} after the kill");
+        Assert.Equal(1, Assert.Single(sink.Effects).Value);
+    }
+
+    private static ServicesSyncProcessOptions Options(string store, string key, string secretsKey, string node)
+    {
+        var options = new ServicesSyncProcessOptions { ApiKey = key };
+        options.ExtraArguments.Add("--store");
+        options.ExtraArguments.Add(store);
+        options.Environment["ServicesSync__Secrets__Key"] = secretsKey;
+        options.Environment["ServicesSync__Runtime__NodeId"] = node;
+        options.Environment["ServicesSync__Runtime__LeaseDuration"] = "00:00:03";
+        options.Environment["ServicesSync__Runtime__OrphanScanInterval"] = "00:00:01";
+        return options;
+    }
+
+    private static string PostToSink(Uri sinkUrl) => new JsonObject
+    {
+        ["schemaVersion"] = 1,
+        ["id"] = "failover-to-erp",
+        ["name"] = "Approved time to the ERP",
+        ["activities"] = new JsonArray(
+            new JsonObject { ["id"] = "hook", ["type"] = "core.webhook", ["inputs"] = new JsonObject { ["path"] = "failover" } },
+            new JsonObject
+            {
+                ["id"] = "post",
+                ["type"] = "http.request",
+                ["inputs"] = new JsonObject
+                {
+                    ["method"] = "post",
+                    ["url"] = sinkUrl.ToString(),
+                    ["body"] = new JsonObject { ["expression"] = new JsonObject { ["language"] = "javascript", ["code"] = "input" } },
+                    ["idempotencyKey"] = new JsonObject { ["expression"] = new JsonObject { ["language"] = "javascript", ["code"] = "input.id" } },
+                },
+            }),
+        ["connections"] = new JsonArray(new JsonObject { ["from"] = "hook", ["to"] = "post" }),
+    }.ToJsonString();
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"condition not reached within {limit}");
+            await Task.Delay(20);
+        }
+    }
+}
