@@ -21,6 +21,7 @@ public static class PostgreSqlStoreServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<PostgreSqlWorkflowStore>>()));
         services.AddWorkflowStoreInterfaces<PostgreSqlWorkflowStore>();
+        services.AddSingleton<Transfer.IStoreImport>(sp => sp.GetRequiredService<PostgreSqlWorkflowStore>());
         return services;
     }
 }
