@@ -4,6 +4,7 @@ using ServicesSync.Host.Common;
 using ServicesSync.Host.Keys;
 using ServicesSync.Host.Run;
 using ServicesSync.Host.Serve;
+using ServicesSync.Host.Store;
 using ServicesSync.Host.Transfer;
 using ServicesSync.Host.Validate;
 
@@ -82,7 +83,7 @@ internal static class Cli
     internal static RootCommand CreateRootCommand()
     {
         var verbose = CommonOptions.Verbose();
-        var root = new RootCommand("ServicesSync headless runtime: serve workflows, run one, validate, import and export them, manage API keys.")
+        var root = new RootCommand("ServicesSync headless runtime: serve workflows, run one, validate, import and export them, manage API keys, copy a store to PostgreSQL.")
         {
             verbose,
             ServeCommand.Create(verbose),
@@ -91,6 +92,7 @@ internal static class Cli
             ImportCommand.Create(),
             ExportCommand.Create(),
             ApiKeyCommand.Create(),
+            StoreCopyCommand.Create(),
         };
         return root;
     }
