@@ -96,6 +96,31 @@ public sealed class StoreCopyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Copy_ThatTheTargetRefusesHalfWay_Exits7SayingHowFarItGotAndWhatToDo()
+    {
+        await using (var source = CliServices.WithStore(Data))
+        {
+            await FullStore.FillAsync(source.Store);
+        }
+
+        var target = await PostgreSqlServer.CreateScratchAsync("copy_refused");
+        await using (CliServices.WithStore(new StoreChoice(Data, target)))
+        {
+            // The schema exists now; watermarks, the last kind copied, cannot be written.
+        }
+
+        await PostgreSqlServer.ScalarAsync(target, "alter table watermarks add constraint refuse_all check (false)");
+
+        var result = await CliRunner.RunAsync("store", "copy", "--from", Data, "--to", target);
+
+        result.AssertExit(ExitCodes.CopyIncomplete);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("error: The copy stopped after 36 records: The PostgreSQL store", line, StringComparison.Ordinal);
+        Assert.Contains("refuse_all", line, StringComparison.Ordinal);
+        Assert.EndsWith("The target holds a partial copy: drop and re-create its database or schema before copying again.", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Copy_FromADirectoryThatDoesNotExist_Exits5NamingIt()
     {
         var result = await CliRunner.RunAsync("store", "copy", "--from", folder.Combine("absent"), "--to", "Host=127.0.0.1;Database=servicessync");
