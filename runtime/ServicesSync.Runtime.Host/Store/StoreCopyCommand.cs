@@ -144,7 +144,7 @@ internal static class StoreCopyCommand
         {
             return CliServices.WithStore(new StoreChoice(directory, ConnectionString: null));
         }
-        catch (CliException exception) when (exception.InnerException is ServicesSyncException { InnerException: IOException })
+        catch (CliException exception) when (exception.InnerException is ServicesSyncException { InnerException: IOException io } && IsLockConflict(io))
         {
             // LiteDB's lock file: a server (or another command) has the directory open.
             throw new CliException(
@@ -153,6 +153,13 @@ internal static class StoreCopyCommand
                 exception);
         }
     }
+
+    private static bool IsLockConflict(IOException exception)
+        => exception.HResult switch
+        {
+            11 or 35 => true, // EWOULDBLOCK from flock on Linux / macOS
+            _ => (exception.HResult & 0xFFFF) is 32 or 33, // sharing or lock violation on Windows
+        };
 
     private static CliServices OpenTarget(string directory, string connectionString)
         => CliServices.WithStore(new StoreChoice(directory, connectionString));
