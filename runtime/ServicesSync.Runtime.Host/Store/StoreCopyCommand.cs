@@ -162,7 +162,17 @@ internal static class StoreCopyCommand
         };
 
     private static CliServices OpenTarget(string directory, string connectionString)
-        => CliServices.WithStore(new StoreChoice(directory, connectionString));
+    {
+        try
+        {
+            return CliServices.WithStore(new StoreChoice(directory, connectionString));
+        }
+        catch (CliException exception) when (exception.InnerException is ServicesSyncException store)
+        {
+            // The store's own message already names host, port, database and user (never the password).
+            throw new CliException(exception.ExitCode, $"{store.Message.TrimEnd('.')}. Nothing was copied.", exception);
+        }
+    }
 
     private static async Task WriteCountsAsync(TextWriter output, StoreCopyResult result)
     {

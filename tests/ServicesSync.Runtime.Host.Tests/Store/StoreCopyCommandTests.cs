@@ -169,8 +169,8 @@ public sealed class StoreCopyCommandTests : IDisposable
 
         result.AssertExit(ExitCodes.DataUnavailable);
         var line = Assert.Single(result.ErrorLines);
-        Assert.Contains("127.0.0.1:9/servicessync as ops", line, StringComparison.Ordinal);
-        Assert.Contains("cannot be reached", line, StringComparison.Ordinal);
+        Assert.StartsWith("error: The PostgreSQL store 127.0.0.1:9/servicessync as ops cannot be reached:", line, StringComparison.Ordinal);
+        Assert.EndsWith("Nothing was copied.", line, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(" at ", result.Error, StringComparison.Ordinal);
     }
