@@ -5,6 +5,7 @@ using ServicesSync.Host.Database;
 using ServicesSync.Host.Keys;
 using ServicesSync.Host.Run;
 using ServicesSync.Host.Serve;
+using ServicesSync.Host.Store;
 using ServicesSync.Host.Transfer;
 using ServicesSync.Host.Validate;
 
@@ -83,7 +84,7 @@ internal static class Cli
     internal static RootCommand CreateRootCommand()
     {
         var verbose = CommonOptions.Verbose();
-        var root = new RootCommand("ServicesSync headless runtime: serve workflows, run one, validate, import and export them, manage API keys.")
+        var root = new RootCommand("ServicesSync headless runtime: serve workflows, run one, validate, import and export them, manage API keys, copy a store to PostgreSQL.")
         {
             verbose,
             ServeCommand.Create(verbose),
@@ -93,6 +94,7 @@ internal static class Cli
             ExportCommand.Create(),
             ApiKeyCommand.Create(),
             DbCommand.Create(),
+            StoreCopyCommand.Create(),
         };
         return root;
     }

@@ -34,6 +34,7 @@ public static class LiteDbStoreServiceCollectionExtensions
         // registration, which the store tolerates.
         services.AddWorkflowStoreInterfaces<LiteDbWorkflowStore>();
         services.AddSingleton<ILiteDbStoreMaintenance>(sp => sp.GetRequiredService<LiteDbWorkflowStore>());
+        services.AddSingleton<Transfer.IStoreExport>(sp => sp.GetRequiredService<LiteDbWorkflowStore>());
         return services;
     }
 }

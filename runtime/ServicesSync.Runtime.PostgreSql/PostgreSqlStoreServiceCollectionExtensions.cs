@@ -25,6 +25,7 @@ public static class PostgreSqlStoreServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<PostgreSqlWorkflowStore>>()));
         services.AddWorkflowStoreInterfaces<PostgreSqlWorkflowStore>();
+        services.AddSingleton<Transfer.IStoreImport>(sp => sp.GetRequiredService<PostgreSqlWorkflowStore>());
         // Runs are leased between the nodes sharing the database (before the engine's local default).
         services.TryAddSingleton<IRunOwnership>(sp => new PostgreSqlRunOwnership(
             sp.GetRequiredService<PostgreSqlWorkflowStore>(),

@@ -23,6 +23,9 @@ internal static class ExitCodes
     /// <summary><c>serve</c>: the server could not start (port in use, bad bootstrap key).</summary>
     public const int ServeFailed = 6;
 
+    /// <summary><c>store copy</c>: the copy stopped half-way, or the counts of source and target differ after it.</summary>
+    public const int CopyIncomplete = 7;
+
     /// <summary>Interrupted with Ctrl+C or SIGTERM before the work finished.</summary>
     public const int Interrupted = 130;
 
