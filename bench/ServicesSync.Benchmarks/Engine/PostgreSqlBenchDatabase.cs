@@ -35,11 +35,12 @@ internal sealed class PostgreSqlBenchDatabase : IAsyncDisposable
         => (string)(await ScalarAsync("show fsync"))! == "on";
 
     /// <summary>
-    /// Commits in this database and write-ahead-log fsyncs on the whole server so far. Sessions
-    /// report their counters lazily (at most once a second, and when they end), so read this
-    /// after the store's sessions have closed.
+    /// Transactions committed in this database (reads and the pool's session resets count too),
+    /// and write-ahead-log fsyncs and bytes on the whole server so far. Sessions report their
+    /// counters lazily (at most once a second, and when they end), so read this after the
+    /// store's sessions have closed.
     /// </summary>
-    public async Task<(long Commits, long WalSyncs)> CountersAsync()
+    public async Task<(long Transactions, long WalSyncs, long WalBytes)> CountersAsync()
     {
         for (var i = 0; i < 50 && (long)(await ScalarAsync($"select count(*) from pg_stat_activity where datname = '{name}'"))! > 0; i++)
         {
@@ -48,7 +49,8 @@ internal sealed class PostgreSqlBenchDatabase : IAsyncDisposable
 
         var commits = (long)(await ScalarAsync($"select xact_commit from pg_stat_database where datname = '{name}'"))!;
         var syncs = (long)(await ScalarAsync("select wal_sync from pg_stat_wal"))!;
-        return (commits, syncs);
+        var bytes = (long)(await ScalarAsync("select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint"))!;
+        return (commits, syncs, bytes);
     }
 
     public async ValueTask DisposeAsync()

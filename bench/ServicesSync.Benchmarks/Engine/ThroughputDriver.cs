@@ -10,7 +10,7 @@ namespace ServicesSync.Benchmarks.Engine;
 /// step journaled, with 1, 8 and 64 callers each starting a run and waiting for its end. On
 /// LiteDB alone, or with <c>--postgres</c> on LiteDB and PostgreSQL alternately (A B A B at each
 /// level, a fresh store each time) so both see the same machine load.
-/// Usage: <c>dotnet run -c Release --project bench/ServicesSync.Benchmarks -- throughput [seconds] [--postgres CONNECTION]</c>.
+/// Usage: <c>dotnet run -c Release --project bench/ServicesSync.Benchmarks -- throughput [seconds] [--postgres CONNECTION] [--callers 1,8,64]</c>.
 /// </summary>
 internal static class ThroughputDriver
 {
@@ -18,14 +18,14 @@ internal static class ThroughputDriver
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var postgresAt = Array.IndexOf(args, "--postgres");
-        var postgres = postgresAt > 0 && postgresAt + 1 < args.Length ? args[postgresAt + 1] : null;
-        var seconds = args.Length > 1 && postgresAt != 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+        var postgres = Option(args, "--postgres");
+        var levels = Option(args, "--callers")?.Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray() ?? [1, 8, 64];
+        var seconds = args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
         Console.WriteLine($"5-activity workflow, {seconds} s per level, {Environment.ProcessorCount} cores");
         if (postgres is null)
         {
             Console.WriteLine("callers | runs/s | p50 ms | p99 ms");
-            foreach (var callers in new[] { 1, 8, 64 })
+            foreach (var callers in levels)
             {
                 await using var runtime = new BenchRuntime(liteDb: true, o => o.DefaultRetry = null);
                 var (rate, p50, p99, _) = await MeasureLevelAsync(runtime, callers, seconds);
@@ -35,17 +35,17 @@ internal static class ThroughputDriver
             return 0;
         }
 
-        // Transactions and WAL fsyncs per run count the warm-up too: the server's counters
-        // cover the whole life of the database, which is what makes them exact.
-        Console.WriteLine("callers | round | store      | runs/s | p50 ms | p99 ms | PG commits/run | PG WAL fsyncs/run");
-        foreach (var callers in new[] { 1, 8, 64 })
+        // The server's figures count the warm-up too: its counters are read around the whole
+        // life of the store, after its sessions have ended, which is what makes them exact.
+        Console.WriteLine("callers | round | store      | runs/s | p50 ms | p99 ms | PG xacts/run | runs/WAL fsync | WAL kB/run");
+        foreach (var callers in levels)
         {
             for (var round = 1; round <= Rounds; round++)
             {
                 await using (var liteDb = new BenchRuntime(liteDb: true, o => o.DefaultRetry = null))
                 {
                     var (rate, p50, p99, _) = await MeasureLevelAsync(liteDb, callers, seconds);
-                    Console.WriteLine($"{callers,7} | {round,5} | LiteDB     | {rate,6:0} | {p50,6:0.00} | {p99,6:0.00} |                |");
+                    Console.WriteLine($"{callers,7} | {round,5} | LiteDB     | {rate,6:0} | {p50,6:0.00} | {p99,6:0.00} |              |                |");
                 }
 
                 await using var database = await PostgreSqlBenchDatabase.CreateAsync(postgres);
@@ -55,7 +55,7 @@ internal static class ThroughputDriver
                     return 1;
                 }
 
-                var (_, syncsBefore) = await database.CountersAsync();
+                var (_, syncsBefore, bytesBefore) = await database.CountersAsync();
                 double pgRate, pgP50, pgP99;
                 int pgRuns;
                 await using (var pg = new BenchRuntime(new PostgreSqlStoreOptions { ConnectionString = database.ConnectionString }, o => o.DefaultRetry = null))
@@ -63,9 +63,9 @@ internal static class ThroughputDriver
                     (pgRate, pgP50, pgP99, pgRuns) = await MeasureLevelAsync(pg, callers, seconds);
                 }
 
-                var (commits, syncsAfter) = await database.CountersAsync();
+                var (transactions, syncsAfter, bytesAfter) = await database.CountersAsync();
                 Console.WriteLine(
-                    $"{callers,7} | {round,5} | PostgreSQL | {pgRate,6:0} | {pgP50,6:0.00} | {pgP99,6:0.00} | {commits / (double)pgRuns,14:0.00} | {(syncsAfter - syncsBefore) / (double)pgRuns,17:0.00}");
+                    $"{callers,7} | {round,5} | PostgreSQL | {pgRate,6:0} | {pgP50,6:0.00} | {pgP99,6:0.00} | {transactions / (double)pgRuns,12:0.0} | {pgRuns / (double)(syncsAfter - syncsBefore),14:0.00} | {(bytesAfter - bytesBefore) / 1024.0 / pgRuns,10:0.0}");
             }
         }
 
@@ -100,6 +100,12 @@ internal static class ThroughputDriver
         await Task.WhenAll(workers);
         var all = latencies.SelectMany(l => l).ToList();
         return (all.Count, all);
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at > 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
     private static double Percentile(List<double> sorted, double p)
