@@ -31,8 +31,8 @@ internal sealed class PostgreSqlBenchDatabase : IAsyncDisposable
     }
 
     /// <summary>Whether the server fsyncs its write-ahead log (the numbers mean nothing without it).</summary>
-    public async Task<bool> FsyncAsync()
-        => (string)(await ScalarAsync("show fsync"))! == "on";
+    public static async Task<bool> FsyncAsync(string serverConnectionString)
+        => (string)(await ScalarAsync(serverConnectionString, "show fsync"))! == "on";
 
     /// <summary>
     /// Transactions committed in this database (reads and the pool's session resets count too),
@@ -56,9 +56,11 @@ internal sealed class PostgreSqlBenchDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
         => await ExecuteAsync(server, $"drop database if exists {name} with (force)");
 
-    private async Task<object?> ScalarAsync(string sql)
+    private Task<object?> ScalarAsync(string sql) => ScalarAsync(server, sql);
+
+    private static async Task<object?> ScalarAsync(string connectionString, string sql)
     {
-        await using var connection = new NpgsqlConnection(server);
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return await command.ExecuteScalarAsync();

@@ -35,6 +35,12 @@ internal static class ThroughputDriver
             return 0;
         }
 
+        if (!await PostgreSqlBenchDatabase.FsyncAsync(postgres))
+        {
+            Console.Error.WriteLine("This PostgreSQL server runs with fsync off: its commits are not durable, so its numbers are not comparable.");
+            return 1;
+        }
+
         // The server's figures count the warm-up too: its counters are read around the whole
         // life of the store, after its sessions have ended, which is what makes them exact.
         Console.WriteLine("callers | round | store      | runs/s | p50 ms | p99 ms | PG xacts/run | runs/WAL fsync | WAL kB/run");
@@ -49,12 +55,6 @@ internal static class ThroughputDriver
                 }
 
                 await using var database = await PostgreSqlBenchDatabase.CreateAsync(postgres);
-                if (!await database.FsyncAsync())
-                {
-                    Console.Error.WriteLine("This PostgreSQL server runs with fsync off: its commits are not durable, so its numbers are not comparable.");
-                    return 1;
-                }
-
                 var (_, syncsBefore, bytesBefore) = await database.CountersAsync();
                 double pgRate, pgP50, pgP99;
                 int pgRuns;
