@@ -6,21 +6,37 @@ using ServicesSync.Execution;
 using ServicesSync.Persistence;
 using ServicesSync.Persistence.InMemory;
 using ServicesSync.Persistence.LiteDb;
+using ServicesSync.Persistence.PostgreSql;
 
 namespace ServicesSync.Benchmarks.Engine;
 
-/// <summary>A runtime as the host composes it, on the in-memory store or on LiteDB in a temp directory.</summary>
+/// <summary>A runtime as the host composes it, on the in-memory store, on LiteDB in a temp directory or on PostgreSQL.</summary>
 internal sealed class BenchRuntime : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
 
     public BenchRuntime(bool liteDb, Action<RuntimeOptions>? configure = null)
+        : this(configure, liteDb ? Directory.CreateTempSubdirectory("servicessync-bench-").FullName : null, null)
+    {
+    }
+
+    /// <summary>On PostgreSQL; the database behind <paramref name="postgres"/> belongs to the caller.</summary>
+    public BenchRuntime(PostgreSqlStoreOptions postgres, Action<RuntimeOptions>? configure = null)
+        : this(configure, null, postgres)
+    {
+    }
+
+    private BenchRuntime(Action<RuntimeOptions>? configure, string? dataDirectory, PostgreSqlStoreOptions? postgres)
     {
         var services = new ServiceCollection();
-        if (liteDb)
+        DataDirectory = dataDirectory;
+        if (postgres is not null)
         {
-            DataDirectory = Directory.CreateTempSubdirectory("servicessync-bench-").FullName;
-            services.AddLiteDbStore(DataDirectory);
+            services.AddPostgreSqlStore(postgres);
+        }
+        else if (dataDirectory is not null)
+        {
+            services.AddLiteDbStore(dataDirectory);
         }
         else
         {
@@ -33,7 +49,7 @@ internal sealed class BenchRuntime : IAsyncDisposable
         provider = services.BuildServiceProvider();
     }
 
-    /// <summary>The LiteDB data directory; null on the in-memory store.</summary>
+    /// <summary>The LiteDB data directory; null on the other stores.</summary>
     public string? DataDirectory { get; }
 
     public IWorkflowRuntime Runtime => provider.GetRequiredService<IWorkflowRuntime>();
