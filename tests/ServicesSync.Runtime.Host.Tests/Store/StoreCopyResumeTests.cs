@@ -105,6 +105,8 @@ public sealed class StoreCopyResumeTests : IDisposable
         {
             builder.UseSetting(ServeSettings.DataDirectoryKey, dataDirectory);
             builder.UseSetting(StoreChoice.ConnectionStringKey, connectionString);
+            // A shared store needs the nodes' common secrets key; this run has no connections to decrypt.
+            builder.UseSetting(StoreChoice.SecretsKeyKey, Convert.ToBase64String(new byte[32]));
             builder.UseSetting("ServicesSync:Api:ApiKeyCacheDuration", "00:00:00");
         }
     }
