@@ -9,8 +9,10 @@
 #   postgres.sh stop     a clean stop
 #
 # Settings: PG_PORT (default 18432), PG_DURABLE=1 for a cluster with fsync on (benchmarks and
-# durability tests; its own folder and port 18433 by default), SERVICESSYNC_REALSYSTEMS_DIR
-# (state folder, default /var/tmp/servicessync-realsystems). Safe to run from several processes.
+# durability tests; its own folder and port 18433 by default), PG_NAME for a cluster of its own
+# (fault tests that kill their server must not take the shared one down; give PG_PORT too),
+# SERVICESSYNC_REALSYSTEMS_DIR (state folder, default /var/tmp/servicessync-realsystems). Safe to
+# run from several processes.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/common.sh"
@@ -21,6 +23,10 @@ if [ "$durable" = 1 ]; then
 else
   # Tests only: fsync off makes each commit cheap; nothing here must survive a power cut.
   port="${PG_PORT:-18432}"; dir="$rs_root/postgres"; fsync=off
+fi
+if [ -n "${PG_NAME:-}" ]; then
+  [ -n "${PG_PORT:-}" ] || rs_die "PG_NAME needs a PG_PORT of its own"
+  dir="$rs_root/postgres-$PG_NAME"
 fi
 data="$dir/cluster"
 log="$dir/server.log"

@@ -22,6 +22,11 @@ internal static class ExceptionProblems
                 return ApiProblems.Details(ProblemKinds.Conflict, conflict.Message);
             case ServicesSyncException { Kind: ErrorKind.Validation } invalid:
                 return ApiProblems.Details(ProblemKinds.ValidationFailed, invalid.Message);
+            case ServicesSyncException { Kind: ErrorKind.Transient or ErrorKind.Timeout }:
+                // The store (a database restarting) or another node is busy: nothing was accepted,
+                // and a caller that tries again after Retry-After gets through. The message may
+                // name the database, which an anonymous webhook caller has no business knowing.
+                return ApiProblems.Details(ProblemKinds.Unavailable, "The service cannot take the request right now; nothing was accepted. Try again after the Retry-After delay.");
             case JsonException json:
                 return MalformedJson(json);
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge:
@@ -34,6 +39,18 @@ internal static class ExceptionProblems
                 return ApiProblems.Details(
                     ProblemKinds.InternalError,
                     "The server failed to handle the request; the server log has the details under this trace id.");
+        }
+    }
+
+    /// <summary>Seconds a 503 asks the caller to wait before trying again.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    /// <summary>Sets <c>Retry-After</c> on an unavailable answer.</summary>
+    public static void AddRetryAfter(HttpResponse response, ProblemDetails problem)
+    {
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 

@@ -32,6 +32,7 @@ internal sealed partial class ProblemExceptionFilter(ILogger<ProblemExceptionFil
                 LogRejected(logger, context.HttpContext.Request.Method, context.HttpContext.Request.Path, problem.Status, exception.Message);
             }
 
+            ExceptionProblems.AddRetryAfter(context.HttpContext.Response, problem);
             return TypedResults.Problem(problem);
         }
     }

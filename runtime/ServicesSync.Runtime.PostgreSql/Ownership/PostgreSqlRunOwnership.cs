@@ -74,15 +74,21 @@ internal sealed class PostgreSqlRunOwnership(PostgreSqlWorkflowStore store, Runt
             cancellationToken);
     }
 
-    public Task RenewAsync(CancellationToken cancellationToken)
-        => store.ExecuteAsync(
-            async (connection, transaction) =>
-            {
-                await using var command = connection.Command(
-                    "update run_leases set expires_at = $2 where node = $1", transaction, NodeId, Expiry(clock.GetUtcNow()));
-                return await command.ExecuteNonQueryAsync(cancellationToken);
-            },
-            cancellationToken);
+    public Task RenewAsync(IReadOnlyCollection<string> driving, CancellationToken cancellationToken)
+        => driving.Count == 0
+            ? Task.CompletedTask
+            : store.ExecuteAsync(
+                async (connection, transaction) =>
+                {
+                    await using var command = connection.Command(
+                        "update run_leases set expires_at = $2 where node = $1 and instance_id = any($3)",
+                        transaction,
+                        NodeId,
+                        Expiry(clock.GetUtcNow()),
+                        driving.ToArray());
+                    return await command.ExecuteNonQueryAsync(cancellationToken);
+                },
+                cancellationToken);
 
     public Task ReleaseAllAsync(CancellationToken cancellationToken)
         => store.ExecuteAsync(

@@ -33,6 +33,9 @@ internal sealed partial class WorkflowRuntime(
     /// <summary>Number of instances with a live driver in this process.</summary>
     public int ActiveCount => runs.Count;
 
+    /// <summary>The instances with a live driver in this process (whose leases the heartbeat renews).</summary>
+    public IReadOnlyCollection<string> DrivenIds => [.. runs.Keys];
+
     public async Task<WorkflowInstance> StartAsync(StartRunRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

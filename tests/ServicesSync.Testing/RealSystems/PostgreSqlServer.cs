@@ -20,8 +20,11 @@ public static class PostgreSqlServer
     /// <paramref name="purpose"/>: what a fresh database would be to the store.
     /// </summary>
     public static async Task<string> CreateScratchAsync(string purpose = "test")
+        => await CreateScratchAsync(purpose, await ConnectionStringAsync());
+
+    /// <summary>The same on the server of <paramref name="baseline"/> (a <see cref="PrivatePostgreSqlServer"/>).</summary>
+    public static async Task<string> CreateScratchAsync(string purpose, string baseline)
     {
-        var baseline = await ConnectionStringAsync();
         var schema = $"{Sanitize(purpose)}_{Guid.NewGuid():N}"[..Math.Min(60, Sanitize(purpose).Length + 33)];
         await using (var connection = new NpgsqlConnection(baseline))
         {

@@ -10,7 +10,11 @@ namespace ServicesSync.Testing.RealSystems;
 /// </summary>
 public static class RealSystemScript
 {
-    public static async Task<IReadOnlyDictionary<string, string>> RunAsync(string script, string command)
+    public static Task<IReadOnlyDictionary<string, string>> RunAsync(string script, string command)
+        => RunAsync(script, command, new Dictionary<string, string>());
+
+    /// <summary>The same with settings for the script in its environment (e.g. <c>PG_NAME</c>, <c>PG_PORT</c>).</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> RunAsync(string script, string command, IReadOnlyDictionary<string, string> environment)
     {
         var path = Path.Combine(RepositoryPaths.Root, "eng", "realsystems", script);
         var start = new ProcessStartInfo("bash", [path, command])
@@ -19,6 +23,11 @@ public static class RealSystemScript
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not run {path}.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

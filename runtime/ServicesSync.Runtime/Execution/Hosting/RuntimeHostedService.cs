@@ -59,7 +59,7 @@ internal sealed class RuntimeHostedService(
             {
                 try
                 {
-                    await ownership.RenewAsync(cancellationToken);
+                    await ownership.RenewAsync(runtime.DrivenIds, cancellationToken);
                     await runtime.ResumeOrphansAsync(cancellationToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

@@ -24,8 +24,12 @@ public interface IRunOwnership
     /// </summary>
     Task<IReadOnlyList<string>> ClaimOrphansAsync(int max, CancellationToken cancellationToken);
 
-    /// <summary>Keeps every claim of this node alive (the heartbeat).</summary>
-    Task RenewAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Keeps the claims on <paramref name="driving"/> alive (the heartbeat). Only runs this node
+    /// really drives: a run whose driver ended without giving it back (the store was down when it
+    /// tried) must expire, so that some node resumes it.
+    /// </summary>
+    Task RenewAsync(IReadOnlyCollection<string> driving, CancellationToken cancellationToken);
 
     /// <summary>Gives back every claim of this node (a graceful stop hands the work over).</summary>
     Task ReleaseAllAsync(CancellationToken cancellationToken);
