@@ -6,6 +6,10 @@ namespace ServicesSync.Persistence.PostgreSql.Ownership;
 /// Runs owned through leases in <c>run_leases</c>. Every claim is one conditional upsert, so of
 /// two nodes claiming the same run at once exactly one gets it; a lease is taken over only once
 /// it has expired, i.e. its node stopped renewing it for <see cref="RuntimeOptions.LeaseDuration"/>.
+/// Lease writes commit without waiting for the disk (<c>synchronous_commit=off</c> for their own
+/// transaction only): a lease is soft state — one lost in a database crash leaves its run running
+/// without an owner, which is exactly what the takeover looks for — and a flush per run start and
+/// end would double what a run costs the database.
 /// </summary>
 internal sealed class PostgreSqlRunOwnership(PostgreSqlWorkflowStore store, RuntimeOptions options, TimeProvider clock) : IRunOwnership
 {
@@ -34,7 +38,7 @@ internal sealed class PostgreSqlRunOwnership(PostgreSqlWorkflowStore store, Runt
     public Task<bool> TryAcquireAsync(string instanceId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return store.ExecuteAsync(
+        return SoftAsync(
             async (connection, transaction) =>
             {
                 await using var command = connection.Command(Claim, transaction, instanceId, NodeId, Expiry(now), now.UtcTicks);
@@ -47,7 +51,7 @@ internal sealed class PostgreSqlRunOwnership(PostgreSqlWorkflowStore store, Runt
     {
         try
         {
-            await store.ExecuteAsync(
+            await SoftAsync(
                 async (connection, transaction) =>
                 {
                     await using var command = connection.Command("delete from run_leases where instance_id = $1 and node = $2", transaction, instanceId, NodeId);
@@ -65,7 +69,7 @@ internal sealed class PostgreSqlRunOwnership(PostgreSqlWorkflowStore store, Runt
     public Task<IReadOnlyList<string>> ClaimOrphansAsync(int max, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return store.ExecuteAsync<IReadOnlyList<string>>(
+        return SoftAsync<IReadOnlyList<string>>(
             async (connection, transaction) =>
             {
                 await using var command = connection.Command(ClaimOrphans, transaction, NodeId, Expiry(now), now.UtcTicks, max);
@@ -77,7 +81,7 @@ internal sealed class PostgreSqlRunOwnership(PostgreSqlWorkflowStore store, Runt
     public Task RenewAsync(IReadOnlyCollection<string> driving, CancellationToken cancellationToken)
         => driving.Count == 0
             ? Task.CompletedTask
-            : store.ExecuteAsync(
+            : SoftAsync(
                 async (connection, transaction) =>
                 {
                     await using var command = connection.Command(
@@ -91,7 +95,7 @@ internal sealed class PostgreSqlRunOwnership(PostgreSqlWorkflowStore store, Runt
                 cancellationToken);
 
     public Task ReleaseAllAsync(CancellationToken cancellationToken)
-        => store.ExecuteAsync(
+        => SoftAsync(
             async (connection, transaction) =>
             {
                 await using var command = connection.Command("delete from run_leases where node = $1", transaction, NodeId);
@@ -100,4 +104,17 @@ internal sealed class PostgreSqlRunOwnership(PostgreSqlWorkflowStore store, Runt
             cancellationToken);
 
     private long Expiry(DateTimeOffset now) => (now + options.LeaseDuration).UtcTicks;
+
+    private Task<T> SoftAsync<T>(Func<Npgsql.NpgsqlConnection, Npgsql.NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken)
+        => store.ExecuteAsync(
+            async (connection, transaction) =>
+            {
+                await using (var soft = connection.Command("set local synchronous_commit to off", transaction))
+                {
+                    await soft.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                return await work(connection, transaction);
+            },
+            cancellationToken);
 }
