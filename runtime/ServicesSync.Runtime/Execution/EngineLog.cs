@@ -43,4 +43,7 @@ internal static partial class EngineLog
 
     [LoggerMessage(13, LogLevel.Error, "Pruning finished runs failed")]
     public static partial void PruneFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(14, LogLevel.Error, "Run {InstanceId} of {WorkflowId} quarantined: it was resumed {Resumes} time(s) after the runtime stopped while it ran")]
+    public static partial void Quarantined(ILogger logger, string workflowId, string instanceId, int resumes);
 }
