@@ -7,6 +7,7 @@ using ServicesSync.Composition;
 using ServicesSync.Designer.Design;
 using ServicesSync.Designer.Design.Templates;
 using ServicesSync.Designer.Web;
+using ServicesSync.Composition.Settings;
 using ServicesSync.Composition.Storage;
 
 namespace ServicesSync.Designer.Hosting;
@@ -52,8 +53,7 @@ internal static class DesignerApp
             preserveStaticLogger: true);
 
         var services = builder.Services;
-        services.AddOptions<RuntimeOptions>().Bind(configuration.GetSection("ServicesSync:Runtime"));
-        services.AddOptions<ServicesSyncApiOptions>().Bind(configuration.GetSection("ServicesSync:Api"));
+        services.AddServicesSyncSettings(configuration);
         services.AddOptions<HostOptions>().Configure<IOptions<RuntimeOptions>>(
             (host, runtime) => host.ShutdownTimeout = runtime.Value.ShutdownDrainTimeout);
 
