@@ -70,6 +70,33 @@ internal static class DesignerApp
         return builder;
     }
 
+    /// <summary>
+    /// Builds the app and checks its settings; null, with one line per bad setting in
+    /// <paramref name="problems"/>, when a ServicesSync setting is unknown or invalid.
+    /// </summary>
+    public static WebApplication? TryBuild(string[] args, out IReadOnlyList<string> problems)
+    {
+        WebApplication app;
+        try
+        {
+            app = CreateBuilder(args).Build();
+        }
+        catch (Exception exception) when (SettingsServiceCollectionExtensions.SettingProblemsIn(exception) is { } found)
+        {
+            problems = found;
+            return null;
+        }
+
+        problems = app.Services.FindSettingProblems();
+        if (problems.Count == 0)
+        {
+            return app;
+        }
+
+        ((IDisposable)app).Dispose();
+        return null;
+    }
+
     public static WebApplication Configure(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
