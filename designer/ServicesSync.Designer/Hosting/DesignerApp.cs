@@ -76,25 +76,9 @@ internal static class DesignerApp
     /// </summary>
     public static WebApplication? TryBuild(string[] args, out IReadOnlyList<string> problems)
     {
-        WebApplication app;
-        try
-        {
-            app = CreateBuilder(args).Build();
-        }
-        catch (Exception exception) when (SettingsServiceCollectionExtensions.SettingProblemsIn(exception) is { } found)
-        {
-            problems = found;
-            return null;
-        }
-
-        problems = app.Services.FindSettingProblems();
-        if (problems.Count == 0)
-        {
-            return app;
-        }
-
-        ((IDisposable)app).Dispose();
-        return null;
+        var builder = CreateBuilder(args);
+        problems = SettingsServiceCollectionExtensions.FindSettingProblems(builder.Configuration);
+        return problems.Count == 0 ? builder.Build() : null;
     }
 
     public static WebApplication Configure(WebApplication app)

@@ -12,7 +12,7 @@ public static class SettingsServiceCollectionExtensions
     /// <summary>
     /// Binds every <c>ServicesSync</c> settings section (<c>Runtime</c>, <c>Scripting</c>, <c>Api</c>,
     /// <c>Triggers</c>) from <paramref name="configuration"/> — appsettings, environment variables
-    /// (<c>ServicesSync__Scripting__Isolation</c>) or <c>--ServicesSync:Scripting:Isolation=Process</c>
+    /// (<c>ServicesSync__Scripting__Isolation</c>) or <c>--ServicesSync:Scripting:Isolation=WorkerProcess</c>
     /// — and checks them when the host starts: an unknown key in a ServicesSync section or a value
     /// that does not convert fails the start with the setting's name. Every host calls this, so
     /// none reads a setting another ignores.
@@ -26,9 +26,25 @@ public static class SettingsServiceCollectionExtensions
         Bind<ScriptingOptions>(services, sections, "Scripting");
         Bind<ServicesSyncApiOptions>(services, sections, "Api");
         Bind<TriggerOptions>(services, sections, "Triggers");
-        services.AddSingleton<IValidateOptions<RuntimeOptions>>(new UnknownSettingsValidator<RuntimeOptions>(sections));
-        services.AddOptions<RuntimeOptions>().ValidateOnStart();
+        // The key check stands alone, so a value that does not convert cannot hide a misspelt key.
+        services.AddSingleton<IValidateOptions<SettingsKeys>>(new UnknownSettingsValidator(sections));
+        services.AddOptions<SettingsKeys>().ValidateOnStart();
         return services;
+    }
+
+    /// <summary>
+    /// Every bad setting in <paramref name="configuration"/> at once (empty when all are valid),
+    /// checked as a host's start would: hosts call this before building, so a typo is reported
+    /// with every other mistake and before anything opens a store or a port.
+    /// </summary>
+    public static IReadOnlyList<string> FindSettingProblems(IConfiguration configuration)
+    {
+        var services = new ServiceCollection();
+        services.AddServicesSyncSettings(configuration);
+        // The scripting library's own validator (limits, worker settings).
+        services.AddScripting();
+        using var provider = services.BuildServiceProvider();
+        return provider.FindSettingProblems();
     }
 
     /// <summary>
@@ -90,11 +106,12 @@ public static class SettingsServiceCollectionExtensions
             .ValidateOnStart();
     }
 
-    /// <summary>Adds the unknown-key check to the validation of <typeparamref name="T"/>.</summary>
-    private sealed class UnknownSettingsValidator<T>(SettingsSections sections) : IValidateOptions<T>
-        where T : class
+    /// <summary>Stands for the <c>ServicesSync</c> section as a whole in the start checks.</summary>
+    private sealed class SettingsKeys;
+
+    private sealed class UnknownSettingsValidator(SettingsSections sections) : IValidateOptions<SettingsKeys>
     {
-        public ValidateOptionsResult Validate(string? name, T options)
+        public ValidateOptionsResult Validate(string? name, SettingsKeys options)
         {
             var unknown = sections.FindUnknownKeys();
             return unknown.Count == 0

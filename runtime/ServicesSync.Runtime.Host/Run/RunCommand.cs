@@ -218,23 +218,12 @@ internal static class RunCommand
         }
 
         builder.Services.AddServicesSyncProduct(directory, builder.Configuration);
-        IHost host;
-        try
+        if (SettingsServiceCollectionExtensions.FindSettingProblems(builder.Configuration) is { Count: > 0 } problems)
         {
-            host = builder.Build();
-        }
-        catch (Exception exception) when (SettingArguments.InvalidFrom(exception) is not null)
-        {
-            throw SettingArguments.InvalidFrom(exception)!;
-        }
-
-        if (host.Services.FindSettingProblems() is { Count: > 0 } problems)
-        {
-            host.Dispose();
             throw SettingArguments.Invalid(problems);
         }
 
-        return host;
+        return builder.Build();
     }
 }
 

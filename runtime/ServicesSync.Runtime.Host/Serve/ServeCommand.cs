@@ -58,11 +58,13 @@ internal static partial class ServeCommand
         WebApplication? app = null;
         try
         {
-            app = CreateBuilder(hostArgs, settings).Build();
-            if (app.Services.FindSettingProblems() is { Count: > 0 } problems)
+            var builder = CreateBuilder(hostArgs, settings);
+            if (SettingsServiceCollectionExtensions.FindSettingProblems(builder.Configuration) is { Count: > 0 } problems)
             {
                 throw SettingArguments.Invalid(problems);
             }
+
+            app = builder.Build();
 
             OpenStore(app);
             ConfigureApp(app);

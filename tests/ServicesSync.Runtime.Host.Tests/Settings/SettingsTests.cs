@@ -47,6 +47,21 @@ public sealed class SettingsTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_WithSeveralBadSettings_NamesEveryOneOnOneLine()
+    {
+        var workflow = folder.WriteFile("greet.json", SampleWorkflows.Greet("greet"));
+
+        var result = await CliRunner.RunAsync(
+            "run", workflow, "--ServicesSync:Runtime:MaxParallelism=lots", "--ServicesSync:Runtime:Bogus=1", "--ServicesSync:Scripting:WorkerPoolSize=0");
+
+        result.AssertExit(ExitCodes.InvalidInput);
+        var line = Assert.Single(result.ErrorLines, l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Contains("'lots' at 'ServicesSync:Runtime:MaxParallelism'", line, StringComparison.Ordinal);
+        Assert.Contains("ServicesSync:Runtime:Bogus is not a known setting", line, StringComparison.Ordinal);
+        Assert.Contains("WorkerPoolSize must be positive", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Serve_WithAnUnknownSetting_Exits2BeforeListening()
     {
         var result = await CliRunner.RunAsync(
