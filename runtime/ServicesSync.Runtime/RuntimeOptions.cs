@@ -52,4 +52,11 @@ public sealed class RuntimeOptions
 
     /// <summary>How many commits the journal writer groups into one store transaction at most.</summary>
     public int MaxCommitBatch { get; set; } = 256;
+
+    /// <summary>
+    /// How many times a run that was running when the runtime died is resumed at start. One more
+    /// and it is quarantined (faulted with an incident) instead: a run that takes the process down
+    /// (out of memory, a native crash) would otherwise do so again at every restart.
+    /// </summary>
+    public int MaxCrashResumes { get; set; } = 3;
 }

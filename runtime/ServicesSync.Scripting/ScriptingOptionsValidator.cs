@@ -27,6 +27,11 @@ internal sealed class ScriptingOptionsValidator : IValidateOptions<ScriptingOpti
         Positive(options.JavaScriptEnginePoolSize, "JavaScriptEnginePoolSize", errors);
         Positive(options.WorkerPoolSize, "WorkerPoolSize", errors);
         Positive(options.WorkerCpuSecondsLimit, "WorkerCpuSecondsLimit", errors);
+        if (!Enum.IsDefined(options.Isolation))
+        {
+            errors.Add($"Scripting: Isolation must be {string.Join(" or ", Enum.GetNames<ScriptIsolation>())}, but is {options.Isolation}.");
+        }
+
         if (options.WorkerMemoryLimitBytes < 64L * 1024 * 1024)
         {
             errors.Add($"Scripting: WorkerMemoryLimitBytes must be at least 64 MiB, but is {options.WorkerMemoryLimitBytes}.");

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -16,7 +15,8 @@ public static class TriggersServiceCollectionExtensions
     /// Schedules and CSV file drops (their validators and the background services that fire them) and
     /// the validator of webhook triggers (whose intake lives in the HTTP API library).
     /// With a data directory, relative drop folders live under <c>DIR/drops</c>. Settings come from
-    /// <c>ServicesSync:Triggers</c> when the host has configuration, then from <paramref name="configure"/>.
+    /// <paramref name="configure"/>; hosts bind <c>ServicesSync:Triggers</c> through the composition's
+    /// <c>AddServicesSyncSettings</c>.
     /// </summary>
     public static IServiceCollection AddServicesSyncTriggers(this IServiceCollection services, string? dataDirectory, Action<TriggerOptions>? configure = null)
     {
@@ -26,17 +26,9 @@ public static class TriggersServiceCollectionExtensions
             return services;
         }
 
-        services.AddOptions<TriggerOptions>().Configure<IServiceProvider>((options, provider) =>
+        services.AddOptions<TriggerOptions>().Configure(options =>
         {
             options.DropsDirectory ??= dataDirectory is null ? null : Path.Combine(dataDirectory, "drops");
-            if (provider.GetService<IConfiguration>()?.GetSection("ServicesSync:Triggers") is { } section)
-            {
-                foreach (var root in section.GetSection("FileDropRoots").GetChildren().Select(c => c.Value).OfType<string>())
-                {
-                    options.FileDropRoots.Add(root);
-                }
-            }
-
             configure?.Invoke(options);
         });
         services.TryAddSingleton(TimeProvider.System);

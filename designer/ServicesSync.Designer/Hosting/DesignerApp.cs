@@ -7,6 +7,7 @@ using ServicesSync.Composition;
 using ServicesSync.Designer.Design;
 using ServicesSync.Designer.Design.Templates;
 using ServicesSync.Designer.Web;
+using ServicesSync.Composition.Settings;
 using ServicesSync.Composition.Storage;
 
 namespace ServicesSync.Designer.Hosting;
@@ -52,8 +53,7 @@ internal static class DesignerApp
             preserveStaticLogger: true);
 
         var services = builder.Services;
-        services.AddOptions<RuntimeOptions>().Bind(configuration.GetSection("ServicesSync:Runtime"));
-        services.AddOptions<ServicesSyncApiOptions>().Bind(configuration.GetSection("ServicesSync:Api"));
+        services.AddServicesSyncSettings(configuration);
         services.AddOptions<HostOptions>().Configure<IOptions<RuntimeOptions>>(
             (host, runtime) => host.ShutdownTimeout = runtime.Value.ShutdownDrainTimeout);
 
@@ -70,6 +70,17 @@ internal static class DesignerApp
         services.AddServicesSyncApi();
         services.AddDesignApi(new TemplateCatalogOptions(DesignerSettings.ResolveTemplatesDirectory(configuration)));
         return builder;
+    }
+
+    /// <summary>
+    /// Builds the app and checks its settings; null, with one line per bad setting in
+    /// <paramref name="problems"/>, when a ServicesSync setting is unknown or invalid.
+    /// </summary>
+    public static WebApplication? TryBuild(string[] args, out IReadOnlyList<string> problems)
+    {
+        var builder = CreateBuilder(args);
+        problems = SettingsServiceCollectionExtensions.FindSettingProblems(builder.Configuration);
+        return problems.Count == 0 ? builder.Build() : null;
     }
 
     public static WebApplication Configure(WebApplication app)

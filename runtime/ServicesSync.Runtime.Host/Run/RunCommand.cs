@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Serilog;
 using ServicesSync.Composition;
+using ServicesSync.Composition.Settings;
 using ServicesSync.Composition.Storage;
 using ServicesSync.Connections;
 using ServicesSync.Definitions;
@@ -47,7 +48,8 @@ internal static class RunCommand
             HelpName = "CONNECTION_STRING",
         };
         var trigger = new Option<string?>("--trigger") { Description = "The trigger activity to start from (default: the first trigger).", HelpName = "ID" };
-        var command = new Command("run", "Run a workflow once in this process and print its output.") { workflow, input, connections, data, store, trigger };
+        var command = new Command("run", "Run a workflow once in this process and print its output; settings as --Section:Key=value.") { workflow, input, connections, data, store, trigger };
+        command.AcceptSettings();
         command.SetAction((parse, cancellationToken) => RunAsync(
             new RunSettings(
                 parse.GetRequiredValue(workflow),
@@ -56,7 +58,8 @@ internal static class RunCommand
                 parse.GetValue(data),
                 parse.GetValue(trigger),
                 parse.GetValue(verbose),
-                parse.GetValue(store)),
+                parse.GetValue(store),
+                SettingArguments.From(parse)),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             cancellationToken));
@@ -190,6 +193,12 @@ internal static class RunCommand
     private static IHost BuildHost(RunSettings settings, TextWriter error)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        // The same settings sources as serve: appsettings.json, environment variables, --Section:Key=value.
+        builder.Configuration
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine([.. settings.SettingArguments ?? []]);
+        builder.Services.AddServicesSyncSettings(builder.Configuration);
         builder.Services.AddSerilog((_, logger) => LoggingSetup.ForRun(logger, error, settings.Verbose), preserveStaticLogger: true);
         string? directory = null;
         if (settings.Store is not null)
@@ -223,6 +232,11 @@ internal static class RunCommand
         }
 
         builder.Services.AddServicesSyncProduct(directory, builder.Configuration);
+        if (SettingsServiceCollectionExtensions.FindSettingProblems(builder.Configuration) is { Count: > 0 } problems)
+        {
+            throw SettingArguments.Invalid(problems);
+        }
+
         return builder.Build();
     }
 }
@@ -234,4 +248,5 @@ internal sealed record RunSettings(
     string? DataDirectory,
     string? TriggerActivityId,
     bool Verbose,
-    string? Store = null);
+    string? Store = null,
+    IReadOnlyList<string>? SettingArguments = null);

@@ -5,6 +5,7 @@ using ServicesSync.Api;
 using ServicesSync.Composition;
 using ServicesSync.Host.Common;
 using ServicesSync.Host.Logging;
+using ServicesSync.Composition.Settings;
 using ServicesSync.Composition.Storage;
 using ServicesSync.Persistence;
 using ServicesSync.Registry;
@@ -34,7 +35,8 @@ internal static partial class ServeCommand
             Description = "A folder of workflow .json files to validate, save and publish (when changed) at start.",
             HelpName = "DIR",
         };
-        var command = new Command("serve", "Run the engine with its triggers, schedules and management API (no UI).") { urls, data, store, workflows };
+        var command = new Command("serve", "Run the engine with its triggers, schedules and management API (no UI); settings as --Section:Key=value.") { urls, data, store, workflows };
+        command.AcceptSettings();
         command.SetAction((parse, cancellationToken) =>
         {
             var workflowsDirectory = parse.GetValue(workflows);
@@ -45,7 +47,7 @@ internal static partial class ServeCommand
 
             var settings = new ServeSettings(
                 parse.GetValue(urls), DataDirectory.Resolve(parse.GetValue(data)), workflowsDirectory, parse.GetValue(verbose), parse.GetValue(store));
-            return RunAsync([], settings, cancellationToken);
+            return RunAsync(SettingArguments.From(parse), settings, cancellationToken);
         });
         return command;
     }
@@ -56,7 +58,14 @@ internal static partial class ServeCommand
         WebApplication? app = null;
         try
         {
-            app = CreateBuilder(hostArgs, settings).Build();
+            var builder = CreateBuilder(hostArgs, settings);
+            if (SettingsServiceCollectionExtensions.FindSettingProblems(builder.Configuration) is { Count: > 0 } problems)
+            {
+                throw SettingArguments.Invalid(problems);
+            }
+
+            app = builder.Build();
+
             OpenStore(app);
             ConfigureApp(app);
             await app.StartAsync(cancellationToken);
@@ -72,6 +81,11 @@ internal static partial class ServeCommand
             if (exception is CliException)
             {
                 throw;
+            }
+
+            if (SettingArguments.InvalidFrom(exception) is { } invalidSettings)
+            {
+                throw invalidSettings;
             }
 
             throw new CliException(ExitCodes.ServeFailed, $"The server could not start: {exception.Message}", exception);
@@ -127,8 +141,7 @@ internal static partial class ServeCommand
             preserveStaticLogger: true);
 
         var services = builder.Services;
-        services.AddOptions<RuntimeOptions>().Bind(configuration.GetSection("ServicesSync:Runtime"));
-        services.AddOptions<ServicesSyncApiOptions>().Bind(configuration.GetSection("ServicesSync:Api"));
+        services.AddServicesSyncSettings(configuration);
         // A graceful stop waits as long as the engine is allowed to drain in-flight activities.
         services.AddOptions<HostOptions>().Configure<IOptions<RuntimeOptions>>(
             (host, runtime) => host.ShutdownTimeout = runtime.Value.ShutdownDrainTimeout);

@@ -46,4 +46,7 @@ internal static partial class EngineLog
 
     [LoggerMessage(14, LogLevel.Warning, "Renewing this node's leases or taking over the runs of stopped nodes failed; trying again on the next tick")]
     public static partial void LeasesFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(15, LogLevel.Error, "Run {InstanceId} of {WorkflowId} quarantined: it was resumed {Resumes} time(s) after the runtime stopped while it ran")]
+    public static partial void Quarantined(ILogger logger, string workflowId, string instanceId, int resumes);
 }

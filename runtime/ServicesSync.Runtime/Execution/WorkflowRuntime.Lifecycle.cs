@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ServicesSync.Errors;
 using ServicesSync.Execution.Instances;
+using ServicesSync.Execution.State;
 using ServicesSync.Persistence;
 
 namespace ServicesSync.Execution;
@@ -116,7 +117,7 @@ internal sealed partial class WorkflowRuntime
                 {
                     if (!runs.ContainsKey(id) && await store.GetAsync(id, cancellationToken) is { Status: InstanceStatus.Running } instance)
                     {
-                        Launch(await LoadAsync(instance, cancellationToken));
+                        await ResumeAfterStopAsync(instance, cancellationToken);
                     }
 
                     return 0;
@@ -131,6 +132,32 @@ internal sealed partial class WorkflowRuntime
         }
 
         return ids.Count;
+    }
+
+    /// <summary>
+    /// Resumes a run found running at start, or quarantines it when it has already been resumed
+    /// <see cref="RuntimeOptions.MaxCrashResumes"/> times after the runtime died under it. The
+    /// count is committed before the run executes, so a crash during this resume counts too.
+    /// </summary>
+    private async Task ResumeAfterStopAsync(WorkflowInstance instance, CancellationToken cancellationToken)
+    {
+        var state = ExecutionStateSerializer.Deserialize(instance.StateJson);
+        var quarantine = !state.StoppedCleanly && state.CrashResumes >= engine.Options.MaxCrashResumes;
+        if (!quarantine)
+        {
+            state.CrashResumes = state.StoppedCleanly ? state.CrashResumes : state.CrashResumes + 1;
+            state.StoppedCleanly = false;
+            instance = instance with { StateJson = ExecutionStateSerializer.Serialize(state), UpdatedAt = engine.Clock.GetUtcNow() };
+            await engine.Commits.CommitAsync(InstanceCommit.StateOnly(instance), cancellationToken);
+        }
+
+        var run = await LoadAsync(instance, cancellationToken);
+        if (quarantine)
+        {
+            run.PrepareQuarantine(state.CrashResumes);
+        }
+
+        Launch(run);
     }
 
     private async Task RepairChildCallAsync(BookmarkRecord bookmark, CancellationToken cancellationToken)

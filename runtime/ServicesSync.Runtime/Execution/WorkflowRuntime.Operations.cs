@@ -35,6 +35,10 @@ internal sealed partial class WorkflowRuntime
                 token.Error = null;
             }
 
+            // The operator says the cause is fixed: the run gets its full allowance of crash resumes again.
+            state.CrashResumes = 0;
+            state.StoppedCleanly = false;
+
             var now = engine.Clock.GetUtcNow();
             var retried = instance with
             {

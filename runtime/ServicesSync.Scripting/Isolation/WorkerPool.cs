@@ -83,6 +83,7 @@ internal sealed partial class WorkerPool : IAsyncDisposable
             }
 
             keep = response.Error?.Budget is null;
+            RanInWorker(logger, request.WorkflowId, request.ActivityId, worker.ProcessId);
             return new WorkerOutcome(response, false, null, deadline);
         }
         finally
@@ -176,6 +177,7 @@ internal sealed partial class WorkerPool : IAsyncDisposable
     {
         var worker = await WorkerProcess.StartAsync(launch, configuration, cancellationToken);
         Interlocked.Increment(ref started);
+        WorkerStarted(logger, worker.ProcessId);
         lock (all)
         {
             all.Add(worker);
@@ -195,6 +197,13 @@ internal sealed partial class WorkerPool : IAsyncDisposable
         worker.Dispose();
         Interlocked.Decrement(ref live);
     }
+
+    [LoggerMessage(EventId = 4123, Level = LogLevel.Information, Message = "Script worker {ProcessId} started")]
+    private static partial void WorkerStarted(ILogger logger, int processId);
+
+    // Debug: one line per evaluation; operators turn it on to see which worker ran a snippet.
+    [LoggerMessage(EventId = 4124, Level = LogLevel.Debug, Message = "A snippet of {WorkflowId}/{ActivityId} ran in script worker {ProcessId}")]
+    private static partial void RanInWorker(ILogger logger, string workflowId, string activityId, int processId);
 
     [LoggerMessage(EventId = 4120, Level = LogLevel.Warning, Message = "Script worker {ProcessId} did not answer in time for {WorkflowId}/{ActivityId}; killed and replaced")]
     private static partial void WorkerKilled(ILogger logger, int processId, string workflowId, string activityId);

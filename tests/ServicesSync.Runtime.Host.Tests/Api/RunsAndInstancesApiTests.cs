@@ -142,6 +142,37 @@ public sealed class RunsAndInstancesApiTests(ServicesSyncApiFactory factory) : I
     }
 
     [Fact]
+    public async Task Cancel_ARunWaitingOnALongHttpCall_ReturnsCancelledWithinASecond()
+    {
+        // A server that accepts the call and never answers: the activity stays in flight.
+        using var silent = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var accepted = silent.AcceptTcpClientAsync();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        var client = await factory.CreateClientWithScopesAsync(ApiScopes.Read, ApiScopes.Write, ApiScopes.Run);
+        var id = SampleWorkflows.UniqueId("long");
+        await ApiScenario.PublishAsync(client, $$"""
+            {
+              "schemaVersion": 1, "id": "{{id}}", "name": "Long call",
+              "activities": [
+                { "id": "start", "type": "core.manual" },
+                { "id": "call", "type": "http.request", "inputs": { "url": "http://127.0.0.1:{{port}}/slow" }, "retry": { "maxAttempts": 1 } }
+              ],
+              "connections": [ { "from": "start", "to": "call" } ]
+            }
+            """, id);
+        var instanceId = await ApiScenario.StartAsync(client, id);
+        using var connection = await accepted.WaitAsync(TimeSpan.FromSeconds(20));
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var cancelled = await client.PostAsync(new Uri($"/api/v1/instances/{instanceId}/cancel", UriKind.Relative), null);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), $"cancel took {clock.Elapsed}");
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal("cancelled", (await HttpJson.ReadAsync(cancelled)).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task RetryAndCancel_UnknownInstance_Return404_AndABadRetryBodyReturns400()
     {
         var client = await factory.CreateClientWithScopesAsync(ApiScopes.Run, ApiScopes.Read);

@@ -47,6 +47,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         services.AddActivity<ItemActivity>();
         services.AddActivity<WaitActivity>();
         services.AddActivity<HangActivity>();
+        services.AddActivity<StubbornActivity>();
         services.AddActivity<BigOutputActivity>();
         services.AddSingleton(Faults);
         services.AddSingleton(Concurrency);

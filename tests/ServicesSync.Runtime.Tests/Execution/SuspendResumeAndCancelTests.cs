@@ -86,6 +86,28 @@ public sealed class SuspendResumeAndCancelTests
     }
 
     [Fact]
+    public async Task Cancel_ARunWhoseActivityIgnoresCancellation_EndsWithinASecond()
+    {
+        await using var harness = new EngineHarness();
+        await harness.PublishAsync(FlowBuilder.Create()
+            .Add("busy", "test.stubborn")
+            .Add("never", "core.log", new JsonObject { ["message"] = "never" })
+            .Chain("start", "busy", "never")
+            .Build());
+        var started = await harness.StartAsync("wf");
+        await ParallelAndJoinTests.WaitUntilAsync(() =>
+            harness.Store.GetAsync(started.Id, CancellationToken.None).Result!.StateJson.Contains("busy", StringComparison.Ordinal));
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var cancelled = await harness.Runtime.CancelAsync(started.Id, CancellationToken.None);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), $"cancel took {clock.Elapsed}");
+        Assert.Equal(InstanceStatus.Cancelled, cancelled.Status);
+        Assert.Equal(InstanceStatus.Cancelled, (await harness.Store.GetAsync(started.Id, CancellationToken.None))!.Status);
+        Assert.DoesNotContain(await harness.JournalAsync(started.Id), e => e.ActivityId == "never");
+    }
+
+    [Fact]
     public async Task Cancel_ACompletedRun_IsAConflict()
     {
         await using var harness = new EngineHarness();

@@ -41,6 +41,9 @@ public sealed class ServicesSyncProcess : IAsyncDisposable
 
     public bool HasExited => process is null || process.HasExited;
 
+    /// <summary>The server's process id while it runs (to find its child processes).</summary>
+    public int? ProcessId => process is { HasExited: false } ? process.Id : null;
+
     public int? ExitCode => process is { HasExited: true } ? process.ExitCode : null;
 
     /// <summary>Everything the process wrote to stdout and stderr so far, across restarts.</summary>

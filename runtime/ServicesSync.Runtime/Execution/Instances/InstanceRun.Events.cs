@@ -220,6 +220,53 @@ internal sealed partial class InstanceRun
 
         cancelRequested = true;
         activityCancellation.Cancel();
+        if (running > 0)
+        {
+            _ = SignalCancelGraceAsync();
+        }
+    }
+
+    private async Task SignalCancelGraceAsync()
+    {
+        // Wall-clock, like an operator's wait: an activity that ignores its cancellation token
+        // must not keep a cancel waiting, whatever the business clock says.
+        await Task.Delay(CancelGrace).ConfigureAwait(false);
+        inbox.Writer.TryWrite(CancelGraceElapsed.Instance);
+    }
+
+    /// <summary>
+    /// Cancel no longer waits for activities that did not stop within <see cref="CancelGrace"/>:
+    /// the run ends as cancelled and their late results are dropped.
+    /// </summary>
+    private void AbandonInFlight()
+    {
+        if (!cancelRequested || running == 0)
+        {
+            return;
+        }
+
+        abandoned += running;
+        running = 0;
+    }
+
+    /// <summary>Faults every pending token with an incident saying why the run is not resumed.</summary>
+    private void Quarantine(int resumes)
+    {
+        var error = new ErrorInfo(
+            $"Resumed {resumes} time(s) after the runtime stopped while it ran; quarantined so it cannot crash the runtime again; retry it when fixed.",
+            ErrorKind.Internal,
+            Retryable: false);
+        var now = engine.Clock.GetUtcNow();
+        foreach (var token in state.Tokens)
+        {
+            if (token.Status is TokenStatus.Pending or TokenStatus.Running)
+            {
+                Fault(token, new Completion(token, null, null, now, now, 0, []), error);
+            }
+        }
+
+        dirty = true;
+        EngineLog.Quarantined(engine.Logger, instance.WorkflowId, instance.Id, resumes);
     }
 
     private void AddEvents(Token token, IReadOnlyList<PublishedEvent>? published)

@@ -19,6 +19,9 @@ namespace ServicesSync.Execution.Instances;
     Justification = "The CancellationTokenSource has no timer and so nothing to release; disposing it would race with a late Abort().")]
 internal sealed partial class InstanceRun
 {
+    /// <summary>How long a cancel waits for in-flight activities to stop before it leaves them behind.</summary>
+    private static readonly TimeSpan CancelGrace = TimeSpan.FromMilliseconds(500);
+
     private readonly EngineServices engine;
     private readonly IInstanceHost host;
     private readonly ExecutableWorkflow workflow;
@@ -47,6 +50,8 @@ internal sealed partial class InstanceRun
     private bool dirty;
     private bool cancelRequested;
     private bool stopping;
+    private int abandoned;
+    private int? quarantineAfter;
 
     public InstanceRun(
         EngineServices engine,
@@ -98,6 +103,16 @@ internal sealed partial class InstanceRun
         dirty = true;
     }
 
+    /// <summary>
+    /// Start-up recovery found the run resumed <paramref name="resumes"/> times after the runtime
+    /// died: its pending work is faulted with an incident instead of run again.
+    /// </summary>
+    public void PrepareQuarantine(int resumes)
+    {
+        quarantineAfter = resumes;
+        dirty = true;
+    }
+
     /// <summary>Shutdown deadline passed: cancel in-flight activities; they run again after the restart.</summary>
     public void Abort() => activityCancellation.Cancel();
 
@@ -106,6 +121,11 @@ internal sealed partial class InstanceRun
         try
         {
             dirty |= Settle();
+            if (quarantineAfter is { } resumes)
+            {
+                Quarantine(resumes);
+            }
+
             if (dirty)
             {
                 await CommitAsync();
@@ -117,6 +137,15 @@ internal sealed partial class InstanceRun
             {
                 if (running == 0 && inbox.Reader.Count == 0)
                 {
+                    if (stopping && !state.StoppedCleanly && instance.Status == InstanceStatus.Running)
+                    {
+                        // Nothing of this run is in flight any more and the process is still alive:
+                        // the next resume is not a crash resume.
+                        state.StoppedCleanly = true;
+                        state.CrashResumes = 0;
+                        dirty = true;
+                    }
+
                     if (dirty)
                     {
                         await CommitAsync();
@@ -161,6 +190,13 @@ internal sealed partial class InstanceRun
     {
         switch (instanceEvent)
         {
+            case Completion when abandoned > 0:
+                // An activity that ignored the cancel and was left behind; the run is cancelled.
+                abandoned--;
+                return;
+            case CancelGraceElapsed:
+                AbandonInFlight();
+                break;
             case Completion completion:
                 running--;
                 HandleCompletion(completion);
@@ -181,7 +217,7 @@ internal sealed partial class InstanceRun
 
     private void Dispatch()
     {
-        if (stopping || cancelRequested)
+        if (stopping || cancelRequested || quarantineAfter is not null)
         {
             return;
         }
@@ -292,6 +328,12 @@ internal sealed partial class InstanceRun
         }
 
         return result;
+    }
+
+    /// <summary>The in-flight activities of a cancelled run had their time to stop.</summary>
+    private sealed record CancelGraceElapsed : InstanceEvent
+    {
+        public static readonly CancelGraceElapsed Instance = new();
     }
 
     /// <summary>An event that only wakes the loop (so it notices a shutdown).</summary>

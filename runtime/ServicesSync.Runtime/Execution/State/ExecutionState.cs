@@ -17,6 +17,18 @@ internal sealed class ExecutionState
     /// <summary>The message of the last top-level path that ended: the run's output.</summary>
     public Message? Output { get; set; }
 
+    /// <summary>
+    /// How many times start-up recovery resumed this run since it last stopped cleanly (or was
+    /// retried). Kept in the state so every store persists it without a schema change.
+    /// </summary>
+    public int CrashResumes { get; set; }
+
+    /// <summary>
+    /// Set by a graceful shutdown that let the run's activities finish or stop: the next resume
+    /// is not counted as a crash resume.
+    /// </summary>
+    public bool StoppedCleanly { get; set; }
+
     /// <summary>The key of a for-each execution: the scope it runs in plus its activity id.</summary>
     public static string LoopKey(string scope, string activityId)
         => scope.Length == 0 ? activityId : $"{scope}/{activityId}";

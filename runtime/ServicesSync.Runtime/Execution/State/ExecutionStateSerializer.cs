@@ -28,6 +28,16 @@ internal static class ExecutionStateSerializer
                 writer.WriteRawValue(output.Json, skipInputValidation: true);
             }
 
+            if (state.CrashResumes > 0)
+            {
+                writer.WriteNumber("crashResumes", state.CrashResumes);
+            }
+
+            if (state.StoppedCleanly)
+            {
+                writer.WriteBoolean("stoppedCleanly", true);
+            }
+
             writer.WriteEndObject();
         }
 
@@ -75,6 +85,12 @@ internal static class ExecutionStateSerializer
             state.Output = Message.FromJson(output.GetRawText());
         }
 
+        if (root.TryGetProperty("crashResumes", out var crashResumes))
+        {
+            state.CrashResumes = crashResumes.GetInt32();
+        }
+
+        state.StoppedCleanly = root.TryGetProperty("stoppedCleanly", out var stoppedCleanly) && stoppedCleanly.GetBoolean();
         return state;
     }
 
