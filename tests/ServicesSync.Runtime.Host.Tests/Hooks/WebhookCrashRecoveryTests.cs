@@ -54,27 +54,8 @@ public sealed class WebhookCrashRecoveryTests
         return request;
     }
 
-    private static string PostToSink(Uri sinkUrl) => new JsonObject
-    {
-        ["schemaVersion"] = 1,
-        ["id"] = "hook-to-erp",
-        ["name"] = "Approved time to the ERP",
-        ["activities"] = new JsonArray(
-            new JsonObject { ["id"] = "hook", ["type"] = "core.webhook", ["inputs"] = new JsonObject { ["path"] = "jira/approved", ["deliveryIdHeader"] = "X-Atlassian-Webhook-Identifier" } },
-            new JsonObject
-            {
-                ["id"] = "post",
-                ["type"] = "http.request",
-                ["inputs"] = new JsonObject
-                {
-                    ["method"] = "post",
-                    ["url"] = sinkUrl.ToString(),
-                    ["body"] = new JsonObject { ["expression"] = new JsonObject { ["language"] = "javascript", ["code"] = "input" } },
-                    ["idempotencyKey"] = new JsonObject { ["expression"] = new JsonObject { ["language"] = "javascript", ["code"] = "input.id" } },
-                },
-            }),
-        ["connections"] = new JsonArray(new JsonObject { ["from"] = "hook", ["to"] = "post" }),
-    }.ToJsonString();
+    private static string PostToSink(Uri sinkUrl)
+        => SinkWorkflows.HookToSink("hook-to-erp", new JsonObject { ["path"] = "jira/approved", ["deliveryIdHeader"] = "X-Atlassian-Webhook-Identifier" }, sinkUrl);
 
     private static async Task<string?> WaitForEndAsync(HttpClient client, string instanceId, TimeSpan limit)
     {

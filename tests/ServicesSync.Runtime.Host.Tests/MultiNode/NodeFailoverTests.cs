@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using ServicesSync.Host.Tests.Api;
+using ServicesSync.Host.Tests.Hooks;
 using ServicesSync.Host.Tests.Recovery;
 using ServicesSync.Testing.Host;
 using ServicesSync.Testing.RealSystems;
@@ -63,27 +64,8 @@ public sealed class NodeFailoverTests
         return options;
     }
 
-    private static string PostToSink(Uri sinkUrl) => new JsonObject
-    {
-        ["schemaVersion"] = 1,
-        ["id"] = "failover-to-erp",
-        ["name"] = "Approved time to the ERP",
-        ["activities"] = new JsonArray(
-            new JsonObject { ["id"] = "hook", ["type"] = "core.webhook", ["inputs"] = new JsonObject { ["path"] = "failover" } },
-            new JsonObject
-            {
-                ["id"] = "post",
-                ["type"] = "http.request",
-                ["inputs"] = new JsonObject
-                {
-                    ["method"] = "post",
-                    ["url"] = sinkUrl.ToString(),
-                    ["body"] = new JsonObject { ["expression"] = new JsonObject { ["language"] = "javascript", ["code"] = "input" } },
-                    ["idempotencyKey"] = new JsonObject { ["expression"] = new JsonObject { ["language"] = "javascript", ["code"] = "input.id" } },
-                },
-            }),
-        ["connections"] = new JsonArray(new JsonObject { ["from"] = "hook", ["to"] = "post" }),
-    }.ToJsonString();
+    private static string PostToSink(Uri sinkUrl)
+        => SinkWorkflows.HookToSink("failover-to-erp", new JsonObject { ["path"] = "failover" }, sinkUrl);
 
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit)
     {

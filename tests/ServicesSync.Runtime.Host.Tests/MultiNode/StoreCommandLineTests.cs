@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ServicesSync.Host.Common;
 using ServicesSync.Host.Tests.Cli;
 using ServicesSync.Host.Tests.Support;
@@ -70,22 +69,13 @@ public sealed class StoreCommandLineTests : IDisposable
     [InlineData("postgres://ops:hunter2-secret@127.0.0.1:1/nowhere", "127.0.0.1:1/nowhere as ops")]
     public async Task Serve_WithAnUnreachableStore_Exits5NamingTheDatabase_WithoutPasswordOrStackTrace(string connectionString, string named)
     {
-        var start = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.Environment["ServicesSync__Secrets__Key"] = Convert.ToBase64String(new byte[32]);
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "servicessync.dll"), "serve", "--urls", "http://127.0.0.1:0", "--data", data.Path, "--store", connectionString })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var (exitCode, stdout, stderr) = await ServerExit.RunAsync(
+            ["serve", "--urls", "http://127.0.0.1:0", "--data", data.Path, "--store", connectionString],
+            new Dictionary<string, string> { ["ServicesSync__Secrets__Key"] = Convert.ToBase64String(new byte[32]) });
+        var output = stdout + stderr;
 
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(deadline.Token);
-        var output = await stdout + await stderr;
-
-        Assert.True(process.ExitCode == ExitCodes.DataUnavailable, $"exit {process.ExitCode}:\n{output}");
-        Assert.Contains(named, await stderr, StringComparison.Ordinal);
+        Assert.True(exitCode == ExitCodes.DataUnavailable, $"exit {exitCode}:\n{output}");
+        Assert.Contains(named, stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
@@ -100,7 +90,4 @@ public sealed class StoreCommandLineTests : IDisposable
     }
 
     public void Dispose() => data.Dispose();
-
-    private static string DotnetHost()
-        => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ServicesSync.Host.Common;
 using ServicesSync.Host.Tests.Support;
 
@@ -17,32 +16,14 @@ public sealed class ServeStartupFailureTests : IDisposable
     [InlineData("ftp://127.0.0.1:5999", "Only 'http://' and 'https://' are supported")]
     public async Task Serve_WithABadUrls_Exits6WithOneLineReason_AndNoStackTrace(string urls, string reason)
     {
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "servicessync.dll"), "serve", "--urls", urls, "--data", data.Path })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var (exitCode, stdout, stderr) = await ServerExit.RunAsync(["serve", "--urls", urls, "--data", data.Path]);
+        var output = stdout + stderr;
 
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(deadline.Token);
-        var output = await stdout + await stderr;
-
-        Assert.True(process.ExitCode == ExitCodes.ServeFailed, $"exit {process.ExitCode}:\n{output}");
-        Assert.Contains($"error: The server could not start: ", await stderr, StringComparison.Ordinal);
-        Assert.Contains(reason, await stderr, StringComparison.Ordinal);
+        Assert.True(exitCode == ExitCodes.ServeFailed, $"exit {exitCode}:\n{output}");
+        Assert.Contains($"error: The server could not start: ", stderr, StringComparison.Ordinal);
+        Assert.Contains(reason, stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
     public void Dispose() => data.Dispose();
-
-    private static string DotnetHost()
-        => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
 }
