@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using ServicesSync.Api.ActivityTypes;
+using ServicesSync.Api.Keys;
 using ServicesSync.Api.Connections;
 using ServicesSync.Api.DeadLetters;
 using ServicesSync.Api.Events;
@@ -43,6 +44,7 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapEventsApi();
         api.MapSchedulesApi();
         api.MapConnectionsApi();
+        api.MapApiKeysApi();
         return endpoints;
     }
 }

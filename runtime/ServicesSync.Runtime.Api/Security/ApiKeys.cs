@@ -17,6 +17,18 @@ public static class ApiKeys
     /// <summary>Length of the prefix kept in clear (<see cref="ApiKeyRecord.Prefix"/>) so people can tell keys apart.</summary>
     public const int VisiblePrefixLength = 10;
 
+    /// <summary>A key's name is at most this long: it is printed back in listings and logs.</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>
+    /// Why <paramref name="name"/> cannot name a key, or null when it can. A line break or an escape
+    /// sequence in a listing could forge lines or repaint an operator's terminal.
+    /// </summary>
+    public static string? NameProblem(string? name)
+        => name is not null && (name.Any(char.IsControl) || name.Length > MaxNameLength)
+            ? $"use at most {MaxNameLength} printable characters (no line breaks, tabs or control characters)"
+            : null;
+
     public static string Generate()
         => KeyPrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 

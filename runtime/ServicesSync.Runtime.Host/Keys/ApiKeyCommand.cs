@@ -8,7 +8,6 @@ namespace ServicesSync.Host.Keys;
 /// <summary><c>servicessync apikey create|list|revoke</c>: keys for the management API, stored hashed.</summary>
 internal static class ApiKeyCommand
 {
-    private const int MaxNameLength = 100;
 
     public static Command Create()
     {
@@ -67,11 +66,9 @@ internal static class ApiKeyCommand
             throw new CliException(ExitCodes.InvalidInput, $"--scopes: {what}; use a comma-separated list of {string.Join(", ", ApiScopes.All)}.");
         }
 
-        // The name is printed back in listings and logs: a newline or an escape sequence there could
-        // forge lines or repaint the operator's terminal.
-        if (name is not null && (name.Any(char.IsControl) || name.Length > MaxNameLength))
+        if (ApiKeys.NameProblem(name) is { } problem)
         {
-            throw new CliException(ExitCodes.InvalidInput, $"--name: use at most {MaxNameLength} printable characters (no line breaks, tabs or control characters).");
+            throw new CliException(ExitCodes.InvalidInput, $"--name: {problem}.");
         }
 
         await using var cli = CliServices.WithStore(storeArguments.ForWriting());
