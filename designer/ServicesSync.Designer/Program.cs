@@ -1,11 +1,26 @@
 using ServicesSync.Designer.Hosting;
+using ServicesSync.Errors;
+using ServicesSync.Persistence;
 
-var app = DesignerApp.TryBuild(args, out var problems);
-if (app is null)
+WebApplication? app;
+try
 {
-    // As servicessync does for bad settings: one line, exit 2, no stack trace.
-    await Console.Error.WriteLineAsync($"error: invalid settings: {string.Join("; ", problems)}.");
-    return 2;
+    app = DesignerApp.TryBuild(args, out var problems);
+    if (app is null)
+    {
+        // As servicessync does for bad settings: one line, exit 2, no stack trace.
+        await Console.Error.WriteLineAsync($"error: invalid settings: {string.Join("; ", problems)}.");
+        return 2;
+    }
+
+    // Opened before the host starts, so an unreachable database or a locked data file is one
+    // line here instead of the host's "Hosting failed to start" with a stack trace.
+    _ = app.Services.GetRequiredService<IWorkflowStore>();
+}
+catch (ServicesSyncException exception)
+{
+    await Console.Error.WriteLineAsync($"error: {exception.Message}");
+    return exception.Kind == ErrorKind.Configuration ? 2 : 5;
 }
 
 DesignerApp.Configure(app);

@@ -33,8 +33,9 @@ public sealed record StoreChoice(string DataDirectory, string? ConnectionString)
         ArgumentNullException.ThrowIfNull(configuration);
         if (IsPostgreSql && NonBlank(configuration[SecretsKeyKey]) is null)
         {
+            var store = Describe();
             throw new Errors.ServicesSyncException(
-                $"{Describe()} is shared by every node, so they need one secrets key: set ServicesSync__Secrets__Key "
+                $"{char.ToUpperInvariant(store[0])}{store[1..]} is shared by every node, so they need one secrets key: set ServicesSync__Secrets__Key "
                 + "(32 random bytes in base64, e.g. 'openssl rand -base64 32') to the same value on every node and the designer.",
                 Errors.ErrorKind.Configuration);
         }
