@@ -32,7 +32,7 @@ internal static class DesignerApp
         builder.Configuration.AddCommandLine(args, DesignerSettings.SwitchMappings);
         var configuration = builder.Configuration;
         var dataDirectory = DesignerSettings.ResolveDataDirectory(configuration);
-        Directory.CreateDirectory(dataDirectory);
+        Persistence.OwnerOnlyFiles.CreateDirectory(dataDirectory);
 
         if (string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey]))
         {

@@ -34,7 +34,7 @@ internal static class DataDirectory
     {
         try
         {
-            Directory.CreateDirectory(path);
+            Persistence.OwnerOnlyFiles.CreateDirectory(path);
             return path;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

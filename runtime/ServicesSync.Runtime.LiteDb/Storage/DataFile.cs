@@ -42,7 +42,7 @@ internal sealed class DataFile : IDisposable
         var path = System.IO.Path.Combine(directory, LiteDbStoreOptions.FileName);
         try
         {
-            Directory.CreateDirectory(directory);
+            OwnerOnlyFiles.CreateDirectory(directory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -62,6 +62,7 @@ internal sealed class DataFile : IDisposable
             try
             {
                 Collections.EnsureIndexes(database);
+                OwnerOnlyFiles.Restrict(path);
             }
             catch
             {
