@@ -26,6 +26,12 @@ internal sealed class TimerDispatcher(IInstanceStore store, WorkflowRuntime runt
             {
                 // Resumed by its event meanwhile, or the run ended: nothing to fire.
             }
+            catch (ServicesSyncException ex) when (ex.Retryable)
+            {
+                // Another node is driving the run right now (it reached the same timer first), or the
+                // store blinked: the bookmark stays due and the next pass tries again; the rest of
+                // this batch must not wait for it.
+            }
         }
 
         return due.Count;
