@@ -10,10 +10,6 @@ namespace ServicesSync.Persistence.PostgreSql;
 /// </summary>
 public static class StoreConnectionString
 {
-    /// <summary>Whether <paramref name="value"/> is meant for PostgreSQL (a URI or a keyword string naming a host).</summary>
-    public static bool IsPostgreSql(string? value)
-        => !string.IsNullOrWhiteSpace(value);
-
     /// <summary>The Npgsql form of <paramref name="value"/>; a <see cref="ServicesSyncException"/> of kind Configuration naming what is wrong.</summary>
     public static NpgsqlConnectionStringBuilder Parse(string value)
     {
