@@ -18,6 +18,7 @@ internal sealed class RuntimeHostedService(
     private readonly CancellationTokenSource stopping = new();
     private Task? background;
     private Task? leases;
+    private int disposed;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -32,6 +33,13 @@ internal sealed class RuntimeHostedService(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host torn down out of order (a test server disposed while stopping) may dispose this
+        // service first: there is nothing left to stop then.
+        if (Volatile.Read(ref disposed) == 1)
+        {
+            return;
+        }
+
         await stopping.CancelAsync();
         await runtime.ShutdownAsync(options.ShutdownDrainTimeout);
         foreach (var task in new[] { background, leases })
@@ -43,7 +51,13 @@ internal sealed class RuntimeHostedService(
         }
     }
 
-    public void Dispose() => stopping.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        {
+            stopping.Dispose();
+        }
+    }
 
     /// <summary>
     /// The heartbeat and the takeover in one loop: a tick renews this node's leases, then claims
