@@ -31,8 +31,12 @@ public static class PostgreSqlStoreServiceCollectionExtensions
             sp.GetRequiredService<PostgreSqlWorkflowStore>(),
             sp.GetRequiredService<IOptions<RuntimeOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
-        // Hosts that run the engine hear of publishes on other nodes; commands never start it.
-        services.AddHostedService<DefinitionChangeListener>();
+        // Cancelling a run another node drives is asked of that node.
+        services.TryAddSingleton<ICancellationRequests>(sp => new PostgreSqlCancellationRequests(
+            sp.GetRequiredService<PostgreSqlWorkflowStore>(),
+            sp.GetRequiredService<TimeProvider>()));
+        // Hosts that run the engine hear of publishes and work on other nodes; commands never start it.
+        services.AddHostedService<StoreNotificationListener>();
         return services;
     }
 }

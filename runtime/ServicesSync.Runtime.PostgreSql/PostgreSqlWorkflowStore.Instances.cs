@@ -208,7 +208,7 @@ internal sealed partial class PostgreSqlWorkflowStore
                 }
 
                 await using var batch = new NpgsqlBatch(connection, transaction);
-                foreach (var table in (string[])["journal", "bookmarks", "dead_letters", "run_leases"])
+                foreach (var table in (string[])["journal", "bookmarks", "dead_letters", "run_leases", "run_cancellations"])
                 {
                     batch.BatchCommands.Add(Rows.BatchCommand($"delete from {table} where instance_id = any($1)", [victims]));
                 }

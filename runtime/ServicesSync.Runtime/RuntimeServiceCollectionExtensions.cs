@@ -51,6 +51,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<WorkflowCompiler>();
         // A shared store registers its own ownership (leases) before this; one box owns every run.
         services.TryAddSingleton<IRunOwnership, LocalRunOwnership>();
+        services.TryAddSingleton<ICancellationRequests, NoCancellationRequests>();
         services.TryAddSingleton<WorkflowRuntime>();
         services.TryAddSingleton<IWorkflowRuntime>(sp => sp.GetRequiredService<WorkflowRuntime>());
         services.TryAddSingleton<RuntimeSignals>();

@@ -1,4 +1,5 @@
 using ServicesSync.Execution.Ownership;
+using ServicesSync.Persistence.PostgreSql.Notifications;
 
 namespace ServicesSync.Persistence.PostgreSql.Ownership;
 
@@ -99,7 +100,15 @@ internal sealed class PostgreSqlRunOwnership(PostgreSqlWorkflowStore store, Runt
             async (connection, transaction) =>
             {
                 await using var command = connection.Command("delete from run_leases where node = $1", transaction, NodeId);
-                return await command.ExecuteNonQueryAsync(cancellationToken);
+                var released = await command.ExecuteNonQueryAsync(cancellationToken);
+                if (released > 0)
+                {
+                    // The others take the runs over now rather than at their next scan.
+                    await using var notify = connection.Command(WorkChanges.Notify, transaction, WorkChanges.Released);
+                    await notify.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                return released;
             },
             cancellationToken);
 

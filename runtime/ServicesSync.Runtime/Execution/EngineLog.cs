@@ -49,4 +49,7 @@ internal static partial class EngineLog
 
     [LoggerMessage(15, LogLevel.Error, "Run {InstanceId} of {WorkflowId} quarantined: it was resumed {Resumes} time(s) after the runtime stopped while it ran")]
     public static partial void Quarantined(ILogger logger, string workflowId, string instanceId, int resumes);
+
+    [LoggerMessage(16, LogLevel.Error, "Run {InstanceId} could not be cancelled as another node asked")]
+    public static partial void ForwardedCancelFailed(ILogger logger, Exception exception, string instanceId);
 }

@@ -109,6 +109,8 @@ internal sealed partial class WorkflowRuntime
             EngineLog.Recovering(engine.Logger, ids.Count);
         }
 
+        // A run someone asked to cancel while its dead node held it is cancelled, not resumed.
+        var cancelled = ids.Count > 0 ? await cancellations.TakeAsync(ids, cancellationToken) : [];
         foreach (var id in ids)
         {
             try
@@ -117,7 +119,16 @@ internal sealed partial class WorkflowRuntime
                 {
                     if (!runs.ContainsKey(id) && await store.GetAsync(id, cancellationToken) is { Status: InstanceStatus.Running } instance)
                     {
-                        await ResumeAfterStopAsync(instance, cancellationToken);
+                        if (cancelled.Contains(id))
+                        {
+                            var run = await LoadAsync(instance, cancellationToken);
+                            run.PrepareCancel();
+                            Launch(run);
+                        }
+                        else
+                        {
+                            await ResumeAfterStopAsync(instance, cancellationToken);
+                        }
                     }
 
                     return 0;

@@ -64,9 +64,17 @@ internal sealed partial class WorkflowRuntime
         });
     }
 
-    public async Task<WorkflowInstance> CancelAsync(string instanceId, CancellationToken cancellationToken)
+    public Task<WorkflowInstance> CancelAsync(string instanceId, CancellationToken cancellationToken)
+        => CancelAsync(instanceId, forwardIfHeld: true, cancellationToken);
+
+    /// <summary>
+    /// Cancels the run here, or — <paramref name="forwardIfHeld"/> — asks the node that drives it
+    /// to, and waits for it to stop either way.
+    /// </summary>
+    private async Task<WorkflowInstance> CancelAsync(string instanceId, bool forwardIfHeld, CancellationToken cancellationToken)
     {
         Task? finished = null;
+        var heldElsewhere = false;
         await WithGateAsync(instanceId, async () =>
         {
             if (TryPost(instanceId, new CancelRequested(), out var live))
@@ -81,13 +89,24 @@ internal sealed partial class WorkflowRuntime
                 throw new ConflictException($"Run {instanceId} is already {instance.Status.ToString().ToLowerInvariant()}.");
             }
 
-            await AcquireAsync(instanceId, cancellationToken);
+            if (!await ownership.TryAcquireAsync(instanceId, cancellationToken))
+            {
+                // Another node drives it, and only that node can stop it.
+                heldElsewhere = forwardIfHeld ? true : throw HeldByAnotherNode(instanceId);
+                return 0;
+            }
+
             var run = await LoadAsync(instance, cancellationToken);
             run.PrepareCancel();
             Launch(run);
             finished = run.Finished;
             return 0;
         });
+        if (heldElsewhere)
+        {
+            return await CancelElsewhereAsync(instanceId, cancellationToken);
+        }
+
         await finished!.WaitAsync(engine.Options.ShutdownDrainTimeout, cancellationToken);
         return await GetExistingAsync(instanceId, cancellationToken);
     }

@@ -19,7 +19,8 @@ internal sealed partial class WorkflowRuntime(
     EngineServices engine,
     WorkflowCompiler compiler,
     IWorkflowStore store,
-    IRunOwnership ownership) : IWorkflowRuntime, IInstanceHost
+    IRunOwnership ownership,
+    ICancellationRequests cancellations) : IWorkflowRuntime, IInstanceHost
 {
     private const int StripeCount = 64;
     private static readonly TimeSpan WaitPollInterval = TimeSpan.FromMilliseconds(20);
@@ -288,9 +289,12 @@ internal sealed partial class WorkflowRuntime(
         if (!await ownership.TryAcquireAsync(instanceId, cancellationToken))
         {
             // Another node drives it right now; a resume or an operator action is tried again later.
-            throw new ServicesSyncException($"Run {instanceId} is being executed by another node; try again shortly.", ErrorKind.Transient);
+            throw HeldByAnotherNode(instanceId);
         }
     }
+
+    private static ServicesSyncException HeldByAnotherNode(string instanceId)
+        => new($"Run {instanceId} is being executed by another node; try again shortly.", ErrorKind.Transient);
 
     private async Task<T> WithGateAsync<T>(string instanceId, Func<Task<T>> action)
     {

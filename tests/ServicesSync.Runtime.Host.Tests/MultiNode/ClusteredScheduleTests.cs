@@ -1,7 +1,5 @@
 using System.Text.Json;
 using ServicesSync.Host.Tests.Api;
-using ServicesSync.Testing.Host;
-using ServicesSync.Testing.RealSystems;
 
 namespace ServicesSync.Host.Tests.MultiNode;
 
@@ -24,12 +22,10 @@ public sealed class ClusteredScheduleTests
     [Fact]
     public async Task ThreeNodes_OverTwentyFireTimes_StartExactlyOneRunPerFireTime_WithoutGaps()
     {
-        var store = await PostgreSqlServer.CreateScratchAsync("schedules");
-        var key = "ss_test_" + Guid.NewGuid().ToString("N");
-        var secretsKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        await using var first = await ServicesSyncProcess.StartAsync(Options(store, key, secretsKey));
-        await using var second = await ServicesSyncProcess.StartAsync(Options(store, key, secretsKey));
-        await using var third = await ServicesSyncProcess.StartAsync(Options(store, key, secretsKey));
+        var cluster = await Cluster.CreateAsync("schedules");
+        await using var first = await cluster.StartAsync();
+        await using var second = await cluster.StartAsync();
+        await using var third = await cluster.StartAsync();
         using var admin = second.CreateClient();
         await ApiScenario.PublishAsync(admin, Workflow, "every-two-seconds");
 
@@ -61,14 +57,5 @@ public sealed class ClusteredScheduleTests
         {
             Assert.Equal(TimeSpan.FromSeconds(2), ordered[i] - ordered[i - 1]);
         }
-    }
-
-    private static ServicesSyncProcessOptions Options(string store, string key, string secretsKey)
-    {
-        var options = new ServicesSyncProcessOptions { ApiKey = key };
-        options.ExtraArguments.Add("--store");
-        options.ExtraArguments.Add(store);
-        options.Environment["ServicesSync__Secrets__Key"] = secretsKey;
-        return options;
     }
 }

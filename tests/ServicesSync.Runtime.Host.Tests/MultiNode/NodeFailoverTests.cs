@@ -4,8 +4,6 @@ using System.Text.Json.Nodes;
 using ServicesSync.Host.Tests.Api;
 using ServicesSync.Host.Tests.Hooks;
 using ServicesSync.Host.Tests.Recovery;
-using ServicesSync.Testing.Host;
-using ServicesSync.Testing.RealSystems;
 
 namespace ServicesSync.Host.Tests.MultiNode;
 
@@ -21,11 +19,9 @@ public sealed class NodeFailoverTests
     public async Task NodeKilledMidRun_AnotherNodeResumesTheRunAfterItsLeaseExpires_AndTheEffectHappensOnce()
     {
         await using var sink = await IdempotentSink.StartAsync(TimeSpan.FromSeconds(3));
-        var store = await PostgreSqlServer.CreateScratchAsync("failover");
-        var key = "ss_test_" + Guid.NewGuid().ToString("N");
-        var secretsKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        await using var doomed = await ServicesSyncProcess.StartAsync(Options(store, key, secretsKey, "doomed"));
-        await using var survivor = await ServicesSyncProcess.StartAsync(Options(store, key, secretsKey, "survivor"));
+        var cluster = await Cluster.CreateAsync("failover");
+        await using var doomed = await cluster.StartAsync("doomed", Lease);
+        await using var survivor = await cluster.StartAsync("survivor", Lease);
         using (var admin = doomed.CreateClient())
         {
             await ApiScenario.PublishAsync(admin, PostToSink(sink.Url), "failover-to-erp");
@@ -50,18 +46,6 @@ public sealed class NodeFailoverTests
         // The lease runs out 3 s after the last heartbeat; the survivor looks every second.
         Assert.True(killed.Elapsed < Lease + TimeSpan.FromSeconds(10), $"taken over and finished {killed.Elapsed} after the kill");
         Assert.Equal(1, Assert.Single(sink.Effects).Value);
-    }
-
-    private static ServicesSyncProcessOptions Options(string store, string key, string secretsKey, string node)
-    {
-        var options = new ServicesSyncProcessOptions { ApiKey = key };
-        options.ExtraArguments.Add("--store");
-        options.ExtraArguments.Add(store);
-        options.Environment["ServicesSync__Secrets__Key"] = secretsKey;
-        options.Environment["ServicesSync__Runtime__NodeId"] = node;
-        options.Environment["ServicesSync__Runtime__LeaseDuration"] = "00:00:03";
-        options.Environment["ServicesSync__Runtime__OrphanScanInterval"] = "00:00:01";
-        return options;
     }
 
     private static string PostToSink(Uri sinkUrl)

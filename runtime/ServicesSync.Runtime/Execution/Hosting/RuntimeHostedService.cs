@@ -11,6 +11,7 @@ namespace ServicesSync.Execution.Hosting;
 internal sealed class RuntimeHostedService(
     WorkflowRuntime runtime,
     IRunOwnership ownership,
+    RuntimeSignals signals,
     RuntimeOptions options,
     TimeProvider clock,
     ILogger<RuntimeHostedService> logger) : IHostedService, IDisposable
@@ -60,20 +61,24 @@ internal sealed class RuntimeHostedService(
     }
 
     /// <summary>
-    /// The heartbeat and the takeover in one loop: a tick renews this node's leases, then claims
-    /// and resumes runs whose node stopped renewing. A failing store (a restart of the database)
-    /// is logged and tried again on the next tick.
+    /// The heartbeat, the takeover and forwarded cancellations in one loop: each pass renews this
+    /// node's leases, cancels the runs other nodes asked it to, then claims and resumes runs whose
+    /// node stopped renewing. A pass comes every <see cref="RuntimeOptions.OrphanScanInterval"/>,
+    /// or at once when another node hands its runs over or asks for a cancellation. A failing
+    /// store (a restart of the database) is logged and tried again on the next pass.
     /// </summary>
     private async Task KeepLeasesAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.OrphanScanInterval, clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
+            while (true)
             {
+                await signals.WaitForRunChangesAsync(options.OrphanScanInterval, clock, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
                     await ownership.RenewAsync(runtime.DrivenIds, cancellationToken);
+                    await runtime.ApplyCancellationRequestsAsync(cancellationToken);
                     await runtime.ResumeOrphansAsync(cancellationToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
