@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using ServicesSync.Benchmarks.Cluster;
 using ServicesSync.Benchmarks.Engine;
 using ServicesSync.Benchmarks.Scripting;
 using ServicesSync.Benchmarks.Triggers;
@@ -11,6 +12,7 @@ return args.FirstOrDefault() switch
     "memory" => await MemoryDriver.RunAsync(args),
     "scripting-memory" => ScriptingMemory.Run(),
     "webhook-load" => await WebhookLoadDriver.RunAsync(args),
+    "cluster-load" => await ClusterLoadDriver.RunAsync(args),
     _ => RunBenchmarks(args),
 };
 

@@ -14,10 +14,13 @@ internal sealed class LoopbackSink : IAsyncDisposable
     private static readonly byte[] Response = Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource stopping = new();
+    private readonly TimeSpan answerDelay;
     private long received;
 
-    public LoopbackSink()
+    /// <summary>With <paramref name="answerDelay"/>, each answer waits that long (a slow ERP keeps runs in flight).</summary>
+    public LoopbackSink(TimeSpan answerDelay = default)
     {
+        this.answerDelay = answerDelay;
         listener.Start();
         _ = AcceptAsync();
     }
@@ -89,6 +92,11 @@ internal sealed class LoopbackSink : IAsyncDisposable
                     Buffer.BlockCopy(buffer, consumed, buffer, 0, filled - consumed);
                     filled -= consumed;
                     Interlocked.Increment(ref received);
+                    if (answerDelay > TimeSpan.Zero)
+                    {
+                        await Task.Delay(answerDelay, stopping.Token);
+                    }
+
                     await stream.WriteAsync(Response, stopping.Token);
                 }
             }

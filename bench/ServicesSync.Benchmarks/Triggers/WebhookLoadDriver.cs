@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -16,86 +15,84 @@ namespace ServicesSync.Benchmarks.Triggers;
 /// </summary>
 internal static class WebhookLoadDriver
 {
-    private const string ApiKey = "ss_bench_0123456789abcdefghijklmnop";
-
     public static async Task<int> RunAsync(string[] args)
     {
         var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
-        var server = args.Length > 2 ? args[2] : FindServer();
+        var server = args.Length > 2 ? args[2] : BenchServer.FindServer();
         await using var sink = new LoopbackSink();
-        var data = Path.Combine(Path.GetTempPath(), "servicessync-bench-" + Guid.NewGuid().ToString("N"));
-        var port = FreePort();
-        using var process = Start(server, port, data);
+        using var node = BenchServer.Start(server);
+        await node.WaitForHealthAsync();
+        using var admin = node.CreateAdmin();
+        await PublishAsync(admin, sink.Url);
+
+        Console.WriteLine($"webhook → map → http.request (loopback sink) → result; servicessync serve (LiteDB), {seconds} s per level, {Environment.ProcessorCount} cores");
+        Console.WriteLine("clients | accepted req/s | p50 ms | p99 ms | max ms | runs completed/s | non-202 | load avg (1 min) before → after");
+        foreach (var clients in new[] { 20, 50 })
+        {
+            await MeasureAsync([node.Port], clients, TimeSpan.FromSeconds(2), sink);
+            var before = BenchServer.LoadAverage();
+            var result = await MeasureAsync([node.Port], clients, TimeSpan.FromSeconds(seconds), sink);
+            Console.WriteLine($"{clients,7} | {result.Row(seconds)} | {before} → {BenchServer.LoadAverage()}");
+            await DrainAsync(sink, admin);
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// <paramref name="clients"/> closed-loop clients for <paramref name="duration"/>, client c
+    /// posting to <c>ports[c % ports.Length]</c> (several nodes share the clients evenly).
+    /// </summary>
+    public static async Task<IntakeResult> MeasureAsync(int[] ports, int clients, TimeSpan duration, LoopbackSink sink)
+    {
+        var handlers = ports.Select(_ => new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan }).ToArray();
+        var http = ports.Select((port, i) => new HttpClient(handlers[i]) { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) }).ToArray();
         try
         {
-            using var admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-            admin.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
-            await WaitForHealthAsync(admin, process);
-            await PublishAsync(admin, sink.Url);
-
-            Console.WriteLine($"webhook → map → http.request (loopback sink) → result; servicessync serve (LiteDB), {seconds} s per level, {Environment.ProcessorCount} cores");
-            Console.WriteLine("clients | accepted req/s | p50 ms | p99 ms | max ms | runs completed/s | non-202 | load avg (1 min) before → after");
-            foreach (var clients in new[] { 20, 50 })
+            var sinkBefore = sink.Received;
+            var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+            var latencies = new List<double>[clients];
+            var failures = new int[clients];
+            await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
             {
-                await MeasureAsync(port, clients, TimeSpan.FromSeconds(2), sink);
-                var before = LoadAverage();
-                var result = await MeasureAsync(port, clients, TimeSpan.FromSeconds(seconds), sink);
-                result.Latencies.Sort();
-                Console.WriteLine(
-                    $"{clients,7} | {result.Accepted / (double)seconds,14:0} | {Percentile(result.Latencies, 0.50),6:0.0} | {Percentile(result.Latencies, 0.99),6:0.0} | {result.Latencies[^1],6:0} | {result.Completed / (double)seconds,16:0} | {result.Failed,7} | {before} → {LoadAverage()}");
-                await DrainAsync(sink, admin);
-            }
-
-            return 0;
+                var client = http[c % http.Length];
+                var own = latencies[c] = [];
+                var sequence = 0;
+                while (Stopwatch.GetTimestamp() < until)
+                {
+                    var body = $$"""{"event":"timesheet.approved","worker":"W-{{c}}","entry":{{sequence++}},"hours":7.5}""";
+                    var started = Stopwatch.GetTimestamp();
+                    using var response = await client.PostAsync(new Uri("hooks/bench/events", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
+                    if (response.StatusCode == HttpStatusCode.Accepted)
+                    {
+                        own.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    }
+                    else
+                    {
+                        failures[c]++;
+                    }
+                }
+            }));
+            var all = latencies.SelectMany(l => l).ToList();
+            all.Sort();
+            return new IntakeResult(all.Count, failures.Sum(), sink.Received - sinkBefore, all);
         }
         finally
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            try
+            foreach (var client in http)
             {
-                Directory.Delete(data, recursive: true);
+                client.Dispose();
             }
-            catch (IOException)
+
+            foreach (var handler in handlers)
             {
-                // A temp folder left behind is harmless.
+                handler.Dispose();
             }
         }
     }
 
-    private static async Task<(int Accepted, int Failed, long Completed, List<double> Latencies)> MeasureAsync(int port, int clients, TimeSpan duration, LoopbackSink sink)
-    {
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-        using var client = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
-        var sinkBefore = sink.Received;
-        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var latencies = new List<double>[clients];
-        var failures = new int[clients];
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
-        {
-            var own = latencies[c] = [];
-            var sequence = 0;
-            while (Stopwatch.GetTimestamp() < until)
-            {
-                var body = $$"""{"event":"timesheet.approved","worker":"W-{{c}}","entry":{{sequence++}},"hours":7.5}""";
-                var started = Stopwatch.GetTimestamp();
-                using var response = await client.PostAsync(new Uri("hooks/bench/events", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
-                if (response.StatusCode == HttpStatusCode.Accepted)
-                {
-                    own.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                }
-                else
-                {
-                    failures[c]++;
-                }
-            }
-        }));
-        var all = latencies.SelectMany(l => l).ToList();
-        return (all.Count, failures.Sum(), sink.Received - sinkBefore, all);
-    }
-
     /// <summary>Lets the runs accepted during a level finish before the next level starts.</summary>
-    private static async Task DrainAsync(LoopbackSink sink, HttpClient admin)
+    public static async Task DrainAsync(LoopbackSink sink, HttpClient admin)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromMinutes(2))
@@ -111,7 +108,7 @@ internal static class WebhookLoadDriver
         }
     }
 
-    private static async Task PublishAsync(HttpClient admin, Uri sink)
+    public static async Task PublishAsync(HttpClient admin, Uri sink)
     {
         var definition = new JsonObject
         {
@@ -133,77 +130,13 @@ internal static class WebhookLoadDriver
         using var published = await admin.PostAsync(new Uri("api/v1/workflows/bench-hook/publish", UriKind.Relative), null);
         published.EnsureSuccessStatusCode();
     }
+}
 
-    private static Process Start(string server, int port, string data)
-    {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])[server, "serve", "--urls", $"http://127.0.0.1:{port}", "--data", data])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // serve as shipped: its request log and run log included (read and dropped here).
-        start.Environment["SERVICESSYNC_BOOTSTRAP_API_KEY"] = ApiKey;
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitForHealthAsync(HttpClient client, Process process)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"servicessync exited with code {process.ExitCode}.");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync(new Uri("health", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException("servicessync did not become healthy within 60 s.");
-    }
-
-    private static string FindServer()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ServicesSync.sln")))
-            {
-                return Path.Combine(directory.FullName, "runtime", "ServicesSync.Runtime.Host", "bin", "Release", "net10.0", "servicessync.dll");
-            }
-        }
-
-        throw new FileNotFoundException("Pass the path of servicessync.dll (build runtime/ServicesSync.Runtime.Host in Release).");
-    }
-
-    private static string LoadAverage()
-        => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static double Percentile(List<double> sorted, double p)
-        => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
+/// <summary>One level of the intake load: 202s, other answers, sink posts in the window, sorted latencies of the 202s.</summary>
+internal sealed record IntakeResult(int Accepted, int Failed, long Completed, List<double> Latencies)
+{
+    public string Row(int seconds)
+        => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Accepted / (double)seconds,14:0} | {BenchServer.Percentile(Latencies, 0.50),6:0.0} | {BenchServer.Percentile(Latencies, 0.99),6:0.0} | {(Latencies.Count > 0 ? Latencies[^1] : 0),6:0} | {Completed / (double)seconds,16:0} | {Failed,7}");
 }
