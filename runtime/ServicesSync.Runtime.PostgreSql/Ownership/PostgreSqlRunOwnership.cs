@@ -101,13 +101,10 @@ internal sealed class PostgreSqlRunOwnership(PostgreSqlWorkflowStore store, Runt
             {
                 await using var command = connection.Command("delete from run_leases where node = $1", transaction, NodeId);
                 var released = await command.ExecuteNonQueryAsync(cancellationToken);
-                if (released > 0)
-                {
-                    // The others take the runs over now rather than at their next scan.
-                    await using var notify = connection.Command(WorkChanges.Notify, transaction, WorkChanges.Released);
-                    await notify.ExecuteNonQueryAsync(cancellationToken);
-                }
-
+                // The others take the runs over now rather than at their next scan. Even when no
+                // lease was left: the drivers that ended in the drain gave theirs back one by one.
+                await using var notify = connection.Command(WorkChanges.Notify, transaction, WorkChanges.Released);
+                await notify.ExecuteNonQueryAsync(cancellationToken);
                 return released;
             },
             cancellationToken);

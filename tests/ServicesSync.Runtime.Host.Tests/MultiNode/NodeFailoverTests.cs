@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using ServicesSync.Host.Tests.Api;
 using ServicesSync.Host.Tests.Hooks;
 using ServicesSync.Host.Tests.Recovery;
+using ServicesSync.Testing.Host;
 
 namespace ServicesSync.Host.Tests.MultiNode;
 
@@ -45,6 +46,45 @@ public sealed class NodeFailoverTests
         Assert.Equal("completed", finished.GetProperty("instance").GetProperty("status").GetString());
         // The lease runs out 3 s after the last heartbeat; the survivor looks every second.
         Assert.True(killed.Elapsed < Lease + TimeSpan.FromSeconds(10), $"taken over and finished {killed.Elapsed} after the kill");
+        Assert.Equal(1, Assert.Single(sink.Effects).Value);
+    }
+
+    [Fact]
+    public async Task NodeStoppedGracefullyMidRun_HandsTheRunOver_AnotherNodeFinishesItWithoutWaitingForTheLease()
+    {
+        await using var sink = await IdempotentSink.StartAsync(TimeSpan.FromSeconds(4));
+        var cluster = await Cluster.CreateAsync("handover");
+        var stoppingOptions = cluster.Node("stopping");
+        stoppingOptions.Environment["ServicesSync__Runtime__ShutdownDrainTimeout"] = "00:00:01";
+        await using var stopping = await ServicesSyncProcess.StartAsync(stoppingOptions);
+        // The staying node scans for orphans only every minute: only the handover's notification
+        // can make it take the run within seconds.
+        var stayingOptions = cluster.Node("staying");
+        stayingOptions.Environment["ServicesSync__Runtime__OrphanScanInterval"] = "00:01:00";
+        stayingOptions.Environment["ServicesSync__Runtime__LeaseDuration"] = "00:02:00";
+        await using var staying = await ServicesSyncProcess.StartAsync(stayingOptions);
+        using (var admin = stopping.CreateClient())
+        {
+            await ApiScenario.PublishAsync(admin, PostToSink(sink.Url), "failover-to-erp");
+        }
+
+        string instanceId;
+        using (var client = stopping.CreateClient(authenticated: false))
+        {
+            using var accepted = await client.PostAsync(new Uri("hooks/failover", UriKind.Relative), HttpJson.Content("""{"id":"TE-8","hours":6}"""));
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+            instanceId = (await HttpJson.ReadAsync(accepted)).GetProperty("instanceId").GetString()!;
+        }
+
+        await WaitUntilAsync(() => !sink.Deliveries.IsEmpty, TimeSpan.FromSeconds(30));
+        var stopped = Stopwatch.StartNew();
+        await stopping.StopAsync(TimeSpan.FromSeconds(30));
+
+        using var stayingAdmin = staying.CreateClient();
+        var finished = await ApiScenario.WaitForEndAsync(stayingAdmin, instanceId);
+
+        Assert.Equal("completed", finished.GetProperty("instance").GetProperty("status").GetString());
+        Assert.True(stopped.Elapsed < TimeSpan.FromSeconds(15), $"finished {stopped.Elapsed} after the stop; without the handover the next scan would come within a minute");
         Assert.Equal(1, Assert.Single(sink.Effects).Value);
     }
 
