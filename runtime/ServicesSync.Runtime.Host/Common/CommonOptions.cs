@@ -23,4 +23,18 @@ internal static class CommonOptions
         Description = $"The data directory holding the store (default: ${DataDirectory.EnvironmentVariable}, else ./{DataDirectory.Default}).",
         HelpName = "DIR",
     };
+
+    /// <summary><c>--param NAME=VALUE</c> of a template folder (import, run).</summary>
+    public static Option<string[]> TemplateParameter() => new("--param")
+    {
+        Description = "A template parameter, NAME=VALUE (repeatable): a connection id, a rate card, a schedule … See the template's template.json.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary><c>--params FILE</c> of a template folder (import, run).</summary>
+    public static Option<string?> TemplateParametersFile() => new("--params")
+    {
+        Description = "A JSON object file of template parameters ({\"erpConnection\": \"netsuite-prod\"}); --param wins over it.",
+        HelpName = "FILE",
+    };
 }

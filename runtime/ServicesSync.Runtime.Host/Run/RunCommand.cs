@@ -13,6 +13,8 @@ using ServicesSync.Persistence;
 using ServicesSync.Persistence.InMemory;
 using ServicesSync.Persistence.LiteDb;
 using ServicesSync.Registry;
+using ServicesSync.Templates;
+using ServicesSync.Host.Transfer;
 using ServicesSync.Validation;
 
 namespace ServicesSync.Host.Run;
@@ -26,7 +28,10 @@ internal static class RunCommand
 {
     public static Command Create(Option<bool> verbose)
     {
-        var workflow = new Argument<string>("WORKFLOW.json") { Description = "The workflow definition to run (it need not be published)." };
+        var workflow = new Argument<string>("WORKFLOW")
+        {
+            Description = "The workflow definition to run (a .json file; it need not be published), or a template folder filled in with --param/--params.",
+        };
         var input = new Option<string?>("--input", "-i")
         {
             Description = "A JSON file with the input message of the run (null when omitted).",
@@ -48,9 +53,14 @@ internal static class RunCommand
             HelpName = "CONNECTION_STRING",
         };
         var trigger = new Option<string?>("--trigger") { Description = "The trigger activity to start from (default: the first trigger).", HelpName = "ID" };
-        var command = new Command("run", "Run a workflow once in this process and print its output; settings as --Section:Key=value.") { workflow, input, connections, data, store, trigger };
+        var parameters = CommonOptions.TemplateParameter();
+        var parametersFile = CommonOptions.TemplateParametersFile();
+        var command = new Command("run", "Run a workflow once in this process and print its output; settings as --Section:Key=value.")
+        {
+            workflow, input, connections, data, store, trigger, parameters, parametersFile,
+        };
         command.AcceptSettings();
-        command.SetAction((parse, cancellationToken) => RunAsync(
+        command.SetAction(async (parse, cancellationToken) => await RunAsync(
             new RunSettings(
                 parse.GetRequiredValue(workflow),
                 parse.GetValue(input),
@@ -59,7 +69,10 @@ internal static class RunCommand
                 parse.GetValue(trigger),
                 parse.GetValue(verbose),
                 parse.GetValue(store),
-                SettingArguments.From(parse)),
+                SettingArguments.From(parse),
+                parse.GetValue(parameters) is { Length: > 0 } || parse.GetValue(parametersFile) is not null
+                    ? await TemplateParameters.ReadAsync(parse.GetValue(parameters), parse.GetValue(parametersFile), cancellationToken)
+                    : null),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             cancellationToken));
@@ -68,7 +81,7 @@ internal static class RunCommand
 
     internal static async Task<int> RunAsync(RunSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var definition = await ReadDefinitionAsync(settings.WorkflowFile, error, cancellationToken);
+        var definition = await ReadDefinitionAsync(settings, error, cancellationToken);
         var input = settings.InputFile is null ? null : await JsonFiles.ReadJsonAsync(settings.InputFile, "input file", cancellationToken);
         var connections = settings.ConnectionsFile is null ? [] : await RunConnections.ReadAsync(settings.ConnectionsFile, cancellationToken);
 
@@ -178,9 +191,24 @@ internal static class RunCommand
         }
     }
 
-    private static async Task<WorkflowDefinition> ReadDefinitionAsync(string file, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<WorkflowDefinition> ReadDefinitionAsync(RunSettings settings, TextWriter error, CancellationToken cancellationToken)
     {
-        var text = await JsonFiles.ReadTextAsync(file, "workflow file", cancellationToken);
+        var path = settings.WorkflowFile;
+        string file, text;
+        if (Directory.Exists(path))
+        {
+            (file, text) = await FillInTemplateAsync(path, settings.TemplateParameters ?? new Dictionary<string, string>(), error);
+        }
+        else
+        {
+            if (settings.TemplateParameters is not null)
+            {
+                throw new CliException(ExitCodes.InvalidInput, $"--param and --params fill in a template folder; {path} is a workflow file. Nothing was run.");
+            }
+
+            (file, text) = (path, await JsonFiles.ReadTextAsync(path, "workflow file", cancellationToken));
+        }
+
         var read = WorkflowDefinitionReader.Read(text);
         foreach (var problem in read.Problems)
         {
@@ -188,6 +216,35 @@ internal static class RunCommand
         }
 
         return read.Succeeded ? read.Definition : throw new CliException(ExitCodes.InvalidInput, $"{file} is not a readable workflow definition; nothing was run.");
+    }
+
+    /// <summary>A template folder, its parameters written in as <c>import</c> does; every problem named.</summary>
+    private static async Task<(string File, string Json)> FillInTemplateAsync(string folder, IReadOnlyDictionary<string, string> parameters, TextWriter error)
+    {
+        if (!TemplateFolder.IsTemplate(folder))
+        {
+            throw new CliException(ExitCodes.InvalidInput, $"{folder} is a folder without a {TemplateFolder.WorkflowFile}; give a workflow .json file or a template folder. Nothing was run.");
+        }
+
+        var file = Path.Combine(folder, TemplateFolder.WorkflowFile);
+        TemplateInstance instance;
+        try
+        {
+            instance = TemplateFolder.Read(folder).Instantiate(parameters);
+        }
+        catch (TemplateException exception)
+        {
+            throw new CliException(ExitCodes.InvalidInput, $"{exception.Message} Nothing was run.", exception);
+        }
+
+        foreach (var problem in instance.Problems)
+        {
+            await error.WriteLineAsync($"{file}: {problem}");
+        }
+
+        return instance.Succeeded
+            ? (file, instance.WorkflowJson!)
+            : throw new CliException(ExitCodes.InvalidInput, $"template {folder} could not be filled in with the parameters given; nothing was run.");
     }
 
     private static IHost BuildHost(RunSettings settings, TextWriter error)
@@ -249,4 +306,5 @@ internal sealed record RunSettings(
     string? TriggerActivityId,
     bool Verbose,
     string? Store = null,
-    IReadOnlyList<string>? SettingArguments = null);
+    IReadOnlyList<string>? SettingArguments = null,
+    IReadOnlyDictionary<string, string>? TemplateParameters = null);

@@ -35,7 +35,8 @@ internal static class RunOutcome
                 await output.WriteLineAsync(Indent(instance.OutputJson));
                 if (instance.DeadLetterCount > 0)
                 {
-                    await error.WriteLineAsync($"Note: the run parked {instance.DeadLetterCount} message(s) in the dead-letter list.");
+                    await error.WriteLineAsync($"Note: the run parked {instance.DeadLetterCount} message(s) in the dead-letter list:");
+                    await ListDeadLettersAsync(store, instance.Id, error, cancellationToken);
                 }
 
                 return ExitCodes.Ok;
@@ -55,7 +56,22 @@ internal static class RunOutcome
                     ? $"activity '{failure.ActivityId}' ({failure.ActivityType}) failed: {failure.Error?.Message ?? "no message"}"
                     : instance.Error?.Message ?? "no reason recorded";
                 await error.WriteLineAsync($"Run {verb}: {reason}");
+                await ListDeadLettersAsync(store, instance.Id, error, cancellationToken);
                 return ExitCodes.RunFailed;
+        }
+    }
+
+    /// <summary>
+    /// Each open dead letter and incident of the run with its activity and reason, so a consultant
+    /// sees why a row was parked without opening the designer.
+    /// </summary>
+    private static async Task ListDeadLettersAsync(IWorkflowStore store, string instanceId, TextWriter error, CancellationToken cancellationToken)
+    {
+        foreach (var letter in await store.ListOpenDeadLettersAsync(instanceId, cancellationToken))
+        {
+            var what = letter.Kind == DeadLetterKind.Incident ? "incident" : "dead letter";
+            var scope = string.IsNullOrEmpty(letter.Scope) ? "" : $" [{letter.Scope}]";
+            await error.WriteLineAsync($"  {what} {letter.Id} at activity '{letter.ActivityId}'{scope}: {letter.Reason}");
         }
     }
 

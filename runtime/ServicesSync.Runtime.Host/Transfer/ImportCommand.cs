@@ -37,15 +37,8 @@ internal static class ImportCommand
         {
             Description = "Also publish each workflow whose definition differs from its newest published version (refused when it has errors).",
         };
-        var parameters = new Option<string[]>("--param")
-        {
-            Description = "A template parameter, NAME=VALUE (repeatable): a connection id, a rate card, a schedule … See the template's template.json.",
-            AllowMultipleArgumentsPerToken = false,
-        };
-        var parametersFile = new Option<string?>("--params")
-        {
-            Description = "A JSON object file of template parameters ({\"erpConnection\": \"netsuite-prod\"}); --param wins over it.",
-        };
+        var parameters = CommonOptions.TemplateParameter();
+        var parametersFile = CommonOptions.TemplateParametersFile();
         var command = new Command("import", "Import workflows into a store as drafts, optionally publishing them.") { paths, data, store, publish, parameters, parametersFile };
         command.SetAction(async (parse, cancellationToken) => await RunAsync(
             parse.GetRequiredValue(paths),
