@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh Debian machine with the .NET 10 SDK and Node.js:
 # installs what the tests need (eng/setup.sh), builds once, runs every .NET test project,
-# then the browser app's unit and end-to-end tests (eng/test-web.sh) when the designer exists.
+# then the browser app's unit and end-to-end tests (eng/test-web.sh) when the designer exists,
+# and last the README's quick tour from the repository root (eng/readme-commands.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,3 +12,4 @@ dotnet test ServicesSync.sln -c Release --no-build --nologo -v quiet --logger "c
 if [ -x eng/test-web.sh ]; then
   ./eng/test-web.sh
 fi
+./eng/readme-commands.sh

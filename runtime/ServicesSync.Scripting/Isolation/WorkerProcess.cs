@@ -60,7 +60,11 @@ internal sealed class WorkerProcess : IDisposable
             StandardInputEncoding = new UTF8Encoding(false),
             StandardOutputEncoding = new UTF8Encoding(false),
         };
-        start.ArgumentList.Add(launch.WorkerPath);
+        if (!launch.RunsDirectly)
+        {
+            start.ArgumentList.Add(launch.WorkerPath);
+        }
+
         start.Environment.Clear();
         foreach (var (name, value) in launch.Environment)
         {
