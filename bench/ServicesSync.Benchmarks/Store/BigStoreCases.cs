@@ -60,5 +60,6 @@ internal static class BigStoreCases
             return $"{page.Items.Count} | {Total(page)}";
         });
 
-    private static string Total(InstancePage page) => page.Total.ToString("N0", CultureInfo.InvariantCulture);
+    private static string Total(InstancePage page)
+        => (page.TotalExact ? "" : "more than ") + page.Total.ToString("N0", CultureInfo.InvariantCulture);
 }
