@@ -5,7 +5,7 @@ namespace ServicesSync.Persistence.PostgreSql;
 
 /// <summary>
 /// The instance list: every filter combination has an index ordered like the list
-/// (<c>0003_instance_list.sql</c>), so a page and its count read only index entries, never the
+/// (<c>0004_instance_list.sql</c>), so a page and its count read only index entries, never the
 /// whole table however many runs the store keeps.
 /// </summary>
 internal sealed partial class PostgreSqlWorkflowStore
