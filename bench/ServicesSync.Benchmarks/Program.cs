@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using ServicesSync.Benchmarks.Cluster;
 using ServicesSync.Benchmarks.Engine;
 using ServicesSync.Benchmarks.Scripting;
+using ServicesSync.Benchmarks.Store;
 using ServicesSync.Benchmarks.Triggers;
 
 // Console load drivers by name; everything else goes to BenchmarkDotNet
@@ -13,6 +14,7 @@ return args.FirstOrDefault() switch
     "scripting-memory" => ScriptingMemory.Run(),
     "webhook-load" => await WebhookLoadDriver.RunAsync(args),
     "cluster-load" => await ClusterLoadDriver.RunAsync(args),
+    "bigstore" => await BigStoreDriver.RunAsync(args),
     _ => RunBenchmarks(args),
 };
 

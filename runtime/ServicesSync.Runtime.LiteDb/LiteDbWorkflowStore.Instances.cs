@@ -50,11 +50,13 @@ internal sealed partial class LiteDbWorkflowStore
         return ReadAsync(() =>
         {
             var instances = Collection(Collections.Instances);
+            // LiteDB has no cheaper bounded count: it counts every match, and the page caps the
+            // figure at the query's bound as every store does.
             var total = filter.IsEmpty ? instances.Count() : instances.Count(filter);
             var take = ClampTake(query.Take);
             if (take == 0)
             {
-                return new InstancePage([], total);
+                return InstancePage.Counted([], total, query);
             }
 
             var page = Filtered(instances.Query(), filter)
@@ -64,7 +66,7 @@ internal sealed partial class LiteDbWorkflowStore
                 .ToEnumerable()
                 .Select(InstanceDocuments.To)
                 .ToList();
-            return new InstancePage(page, total);
+            return InstancePage.Counted(page, total, query);
         });
     }
 

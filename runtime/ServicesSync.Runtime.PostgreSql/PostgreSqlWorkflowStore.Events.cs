@@ -43,14 +43,7 @@ internal sealed partial class PostgreSqlWorkflowStore
             cancellationToken);
 
     public Task<int> PruneDispatchedEventsAsync(DateTimeOffset dispatchedBefore, CancellationToken cancellationToken)
-        => WriteAsync(
-            async (connection, transaction) =>
-            {
-                await using var command = connection.Command(
-                    "delete from events where dispatched_at is not null and dispatched_at < $1", transaction, dispatchedBefore.UtcTicks);
-                return await command.ExecuteNonQueryAsync(cancellationToken);
-            },
-            cancellationToken);
+        => DeleteInSlicesAsync("events", "dispatched_at is not null and dispatched_at < $1", "dispatched_at", dispatchedBefore, cancellationToken);
 
     private static object?[] EventValues(OutboxEvent e)
         => [e.Id, e.Name, e.CorrelationKey, e.PayloadJson, e.SourceInstanceId, e.SourceActivityId, e.CreatedAt.UtcTicks, Rows.Ticks(e.DispatchedAt)];

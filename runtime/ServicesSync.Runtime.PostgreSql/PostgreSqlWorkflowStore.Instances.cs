@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using Npgsql;
 using ServicesSync.Errors;
 
@@ -105,55 +104,6 @@ internal sealed partial class PostgreSqlWorkflowStore
                 return await command.SingleOrDefaultAsync(ReadInstance, cancellationToken);
             },
             cancellationToken);
-
-    public Task<InstancePage> QueryAsync(InstanceQuery query, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var where = new StringBuilder(" where true");
-        var values = new List<object?>();
-        if (query.WorkflowId is not null)
-        {
-            values.Add(query.WorkflowId);
-            where.Append(" and workflow_id = $").Append(values.Count);
-        }
-
-        if (query.Status is { } status)
-        {
-            values.Add(status.ToString());
-            where.Append(" and status = $").Append(values.Count);
-        }
-
-        if (query.CreatedFrom is { } from)
-        {
-            values.Add(from.UtcTicks);
-            where.Append(" and created_at >= $").Append(values.Count);
-        }
-
-        if (query.CreatedTo is { } to)
-        {
-            values.Add(to.UtcTicks);
-            where.Append(" and created_at < $").Append(values.Count);
-        }
-
-        var take = ClampTake(query.Take);
-        return ReadAsync(
-            async connection =>
-            {
-                await using var count = connection.Command("select count(*) from instances" + where, null, [.. values]);
-                var total = (int)Math.Min((long)(await count.ExecuteScalarAsync(cancellationToken))!, int.MaxValue);
-                if (take == 0)
-                {
-                    return new InstancePage([], total);
-                }
-
-                await using var page = connection.Command(
-                    $"select {InstanceColumns} from instances{where} order by created_at desc, id desc offset {Math.Max(0, query.Skip)} limit {take}",
-                    null,
-                    [.. values]);
-                return new InstancePage(await page.ListAsync(ReadInstance, cancellationToken), total);
-            },
-            cancellationToken);
-    }
 
     public Task<IReadOnlyList<string>> ListIdsAsync(InstanceStatus status, CancellationToken cancellationToken)
         => ReadAsync<IReadOnlyList<string>>(

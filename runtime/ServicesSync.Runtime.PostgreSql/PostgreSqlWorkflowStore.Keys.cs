@@ -48,13 +48,7 @@ internal sealed partial class PostgreSqlWorkflowStore
     }
 
     public Task<int> PruneIdempotencyRecordsAsync(DateTimeOffset recordedBefore, CancellationToken cancellationToken)
-        => WriteAsync(
-            async (connection, transaction) =>
-            {
-                await using var command = connection.Command("delete from idempotency where recorded_at < $1", transaction, recordedBefore.UtcTicks);
-                return await command.ExecuteNonQueryAsync(cancellationToken);
-            },
-            cancellationToken);
+        => DeleteInSlicesAsync("idempotency", "recorded_at < $1", "recorded_at", recordedBefore, cancellationToken);
 
     public async Task AddApiKeyAsync(ApiKeyRecord record, CancellationToken cancellationToken)
     {

@@ -37,7 +37,11 @@ internal sealed record InstanceSummaryResponse(
         instance.CorrelationKey);
 }
 
-internal sealed record InstancePageResponse(IReadOnlyList<InstanceSummaryResponse> Items, int Total, int Skip, int Take);
+/// <summary>
+/// A page of the list. <see cref="Total"/> is exact when <see cref="TotalExact"/>; otherwise more
+/// runs than that match (the store stops counting <see cref="InstanceQuery.DefaultCountLimit"/> past <see cref="Skip"/>).
+/// </summary>
+internal sealed record InstancePageResponse(IReadOnlyList<InstanceSummaryResponse> Items, int Total, bool TotalExact, int Skip, int Take);
 
 /// <summary>
 /// One instance with its payloads as JSON and, when asked for, its journal. The engine's

@@ -44,7 +44,7 @@ internal static class InstancesApi
         };
         var page = await store.QueryAsync(query, cancellationToken);
         return TypedResults.Ok(new InstancePageResponse(
-            page.Items.Select(InstanceSummaryResponse.From).ToArray(), page.Total, query.Skip, query.Take));
+            page.Items.Select(InstanceSummaryResponse.From).ToArray(), page.Total, page.TotalExact, query.Skip, query.Take));
     }
 
     internal static async Task<Results<Ok<InstanceResponse>, ProblemHttpResult>> GetAsync(

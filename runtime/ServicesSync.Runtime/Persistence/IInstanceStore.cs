@@ -14,6 +14,11 @@ public interface IInstanceStore
 
     Task<WorkflowInstance?> GetAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One page of the instances matching <paramref name="query"/>, newest first, and how many
+    /// match: exactly up to <see cref="InstanceQuery.CountBound"/>; beyond it, that bound with
+    /// <see cref="InstancePage.TotalExact"/> false.
+    /// </summary>
     Task<InstancePage> QueryAsync(InstanceQuery query, CancellationToken cancellationToken);
 
     /// <summary>The ids of every instance in <paramref name="status"/> (start-up recovery).</summary>

@@ -1,6 +1,9 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using ServicesSync.Api.Security;
 using ServicesSync.Host.Tests.Support;
+using ServicesSync.Persistence;
+using ServicesSync.Testing.Persistence;
 
 namespace ServicesSync.Host.Tests.Api;
 
@@ -111,10 +114,33 @@ public sealed class RunsAndInstancesApiTests(ServicesSyncApiFactory factory) : I
         using var bad = await client.GetAsync(new Uri("/api/v1/instances?status=sleeping", UriKind.Relative));
 
         Assert.Equal(2, page.GetProperty("total").GetInt32());
+        Assert.True(page.GetProperty("totalExact").GetBoolean());
         Assert.Equal([second, first], page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
         Assert.All(page.GetProperty("items").EnumerateArray(), i => Assert.False(i.TryGetProperty("stateJson", out _)));
         var problem = await ProblemAssert.IsProblemAsync(bad, HttpStatusCode.BadRequest, "invalid-request");
         Assert.Contains("running, suspended, completed, faulted, cancelled", ProblemAssert.Detail(problem), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Instances_MoreThanTheCountLimitMatch_TotalIsTheLimitAndNotExact()
+    {
+        var client = await factory.CreateClientWithScopesAsync(ApiScopes.Read);
+        var id = SampleWorkflows.UniqueId("many");
+        var created = DateTimeOffset.UtcNow;
+        var runs = Enumerable.Range(0, InstanceQuery.DefaultCountLimit + 1)
+            .Select(n => InstanceCommit.StateOnly(StoreMother.Instance($"{id}-{n:D5}", id, InstanceStatus.Completed, created.AddMilliseconds(n))))
+            .ToList();
+        await factory.Services.GetRequiredService<IInstanceStore>().CommitAsync(runs, CancellationToken.None);
+
+        var first = await HttpJson.ReadAsync(await client.GetAsync(new Uri($"/api/v1/instances?workflow={id}&take=1", UriKind.Relative)));
+        var last = await HttpJson.ReadAsync(await client.GetAsync(new Uri($"/api/v1/instances?workflow={id}&skip=10000&take=5", UriKind.Relative)));
+
+        Assert.Equal(InstanceQuery.DefaultCountLimit, first.GetProperty("total").GetInt32());
+        Assert.False(first.GetProperty("totalExact").GetBoolean());
+        Assert.Equal($"{id}-10000", first.GetProperty("items")[0].GetProperty("id").GetString());
+        Assert.Equal(InstanceQuery.DefaultCountLimit + 1, last.GetProperty("total").GetInt32());
+        Assert.True(last.GetProperty("totalExact").GetBoolean());
+        Assert.Equal([$"{id}-00000"], last.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
     }
 
     [Fact]

@@ -184,7 +184,7 @@ public abstract partial class WorkflowStoreContractTests
 
         var page = await Store.QueryAsync(new InstanceQuery(), Ct);
 
-        Assert.Equal(3, page.Total);
+        Assert.Equal((3, true), (page.Total, page.TotalExact));
         Assert.Equal(["newest", "middle", "old"], page.Items.Select(i => i.Id));
     }
 
@@ -225,6 +225,78 @@ public abstract partial class WorkflowStoreContractTests
         Assert.Equal(["i7", "i6", "i5"], page.Items.Select(i => i.Id));
         Assert.Empty(countOnly.Items);
         Assert.Equal(10, countOnly.Total);
+    }
+
+    [Fact]
+    public async Task QueryAsync_AsManyMatchesAsTheCountLimitOrFewer_CountsExactly()
+    {
+        await Store.CommitAsync(Enumerable.Range(0, 4).Select(n => StateOnly($"i{n}", At(n))).ToList(), Ct);
+
+        var atLimit = await Store.QueryAsync(new InstanceQuery { CountLimit = 4, Take = 2 }, Ct);
+        var belowLimit = await Store.QueryAsync(new InstanceQuery { CountLimit = 10, Take = 2 }, Ct);
+
+        Assert.Equal((4, true), (atLimit.Total, atLimit.TotalExact));
+        Assert.Equal((4, true), (belowLimit.Total, belowLimit.TotalExact));
+    }
+
+    [Fact]
+    public async Task QueryAsync_MoreMatchesThanTheCountLimit_StopsCountingThereAndSaysSo()
+    {
+        await Store.CommitAsync(Enumerable.Range(0, 10).Select(n => StateOnly($"i{n}", At(n))).ToList(), Ct);
+
+        var page = await Store.QueryAsync(new InstanceQuery { CountLimit = 4, Take = 3 }, Ct);
+        var countOnly = await Store.QueryAsync(new InstanceQuery { CountLimit = 4, Take = 0 }, Ct);
+
+        Assert.Equal(["i9", "i8", "i7"], page.Items.Select(i => i.Id));
+        Assert.Equal((4, false), (page.Total, page.TotalExact));
+        Assert.Equal((4, false), (countOnly.Total, countOnly.TotalExact));
+    }
+
+    [Fact]
+    public async Task QueryAsync_CountLimit_CountsFromSkipSoADeepPageStillKnowsWhatFollows()
+    {
+        await Store.CommitAsync(Enumerable.Range(0, 10).Select(n => StateOnly($"i{n}", At(n))).ToList(), Ct);
+
+        var more = await Store.QueryAsync(new InstanceQuery { Skip = 5, Take = 2, CountLimit = 4 }, Ct);
+        var rest = await Store.QueryAsync(new InstanceQuery { Skip = 6, Take = 2, CountLimit = 4 }, Ct);
+        var beyond = await Store.QueryAsync(new InstanceQuery { Skip = 20, CountLimit = 4 }, Ct);
+
+        Assert.Equal(["i4", "i3"], more.Items.Select(i => i.Id));
+        Assert.Equal((9, false), (more.Total, more.TotalExact));
+        Assert.Equal(["i3", "i2"], rest.Items.Select(i => i.Id));
+        Assert.Equal((10, true), (rest.Total, rest.TotalExact));
+        Assert.Empty(beyond.Items);
+        Assert.Equal((10, true), (beyond.Total, beyond.TotalExact));
+    }
+
+    [Fact]
+    public async Task QueryAsync_CountLimit_AppliesToTheFilteredMatches()
+    {
+        await Store.CommitAsync(
+            [
+                .. Enumerable.Range(0, 5).Select(n => InstanceCommit.StateOnly(Instance($"f{n}", "a", InstanceStatus.Faulted, At(n)))),
+                .. Enumerable.Range(0, 5).Select(n => InstanceCommit.StateOnly(Instance($"c{n}", "a", InstanceStatus.Completed, At(n)))),
+                InstanceCommit.StateOnly(Instance("other", "b", InstanceStatus.Faulted, At(9))),
+            ],
+            Ct);
+
+        var faultedOfA = await Store.QueryAsync(new InstanceQuery { WorkflowId = "a", Status = InstanceStatus.Faulted, CountLimit = 5, Take = 1 }, Ct);
+        var ofA = await Store.QueryAsync(new InstanceQuery { WorkflowId = "a", CountLimit = 5, Take = 1 }, Ct);
+
+        Assert.Equal(["f4"], faultedOfA.Items.Select(i => i.Id));
+        Assert.Equal((5, true), (faultedOfA.Total, faultedOfA.TotalExact));
+        Assert.Equal((5, false), (ofA.Total, ofA.TotalExact));
+    }
+
+    [Fact]
+    public async Task QueryAsync_HugeSkip_CountsWithoutOverflow()
+    {
+        await Store.CommitAsync([StateOnly("only", At(1))], Ct);
+
+        var page = await Store.QueryAsync(new InstanceQuery { Skip = int.MaxValue }, Ct);
+
+        Assert.Empty(page.Items);
+        Assert.Equal((1, true), (page.Total, page.TotalExact));
     }
 
     [Fact]

@@ -63,7 +63,9 @@ export interface InstanceSummary {
 
 export interface InstancePage {
   items: InstanceSummary[];
+  /** Exact when `totalExact`; otherwise more runs match (the server stops counting 10,000 past `skip`). */
   total: number;
+  totalExact: boolean;
   skip: number;
   take: number;
 }

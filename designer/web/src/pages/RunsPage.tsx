@@ -109,7 +109,7 @@ export function RunsPage({ initialWorkflow }: { initialWorkflow: string | null }
               Newer
             </button>
             <span>
-              {skip + 1}–{skip + page.items.length} of {page.total}
+              {skip + 1}–{skip + page.items.length} of {page.totalExact ? page.total : `more than ${page.total.toLocaleString()}`}
             </span>
             <button type="button" disabled={skip + PAGE >= page.total} onClick={() => setSkip(skip + PAGE)}>
               Older

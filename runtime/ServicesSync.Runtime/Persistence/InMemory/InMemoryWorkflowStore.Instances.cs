@@ -56,7 +56,7 @@ internal sealed partial class InMemoryWorkflowStore
                 .Skip(Math.Max(0, query.Skip))
                 .Take(ClampTake(query.Take))
                 .ToList();
-            return Task.FromResult(new InstancePage(page, matches.Count));
+            return Task.FromResult(InstancePage.Counted(page, matches.Count, query));
         }
     }
 
