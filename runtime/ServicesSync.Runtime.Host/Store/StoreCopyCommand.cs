@@ -43,11 +43,12 @@ internal static class StoreCopyCommand
             parse.GetRequiredValue(to),
             parse.GetValue(pageSize),
             parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error,
             cancellationToken));
         return new Command("store", "Move a store between LiteDB and PostgreSQL.") { copy };
     }
 
-    internal static async Task<int> RunAsync(string from, string to, int pageSize, TextWriter output, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(string from, string to, int pageSize, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (pageSize < 1)
         {
@@ -71,11 +72,12 @@ internal static class StoreCopyCommand
         }
 
         await output.WriteLineAsync($"Copying the LiteDB store in {directory} to {target} …");
-        long written = 0;
+        var progress = new ProgressReporter(error, "copied", "records", (await export.CountAsync(cancellationToken)).Total, TimeProvider.System);
         StoreCopyResult result;
         try
         {
-            result = await StoreCopy.CopyAsync(export, import, pageSize, batch => written += batch.Counts.Total, cancellationToken);
+            result = await StoreCopy.CopyAsync(export, import, pageSize, (batch, token) => progress.AdvanceAsync(batch.Counts.Total), cancellationToken);
+            await progress.FinishAsync();
         }
         catch (ServicesSyncException exception) when (exception is not CliException)
         {
@@ -83,7 +85,7 @@ internal static class StoreCopyCommand
                 ExitCodes.CopyIncomplete,
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"The copy stopped after {written} records: {exception.Message} The target holds a partial copy: drop and re-create its database or schema before copying again."),
+                    $"The copy stopped after {progress.Done} records: {exception.Message} The target holds a partial copy: drop and re-create its database or schema before copying again."),
                 exception);
         }
 

@@ -59,6 +59,8 @@ internal static class ImportCommand
         {
             var importer = new WorkflowImporter(
                 cli.Services.GetRequiredService<IWorkflowValidator>(), cli.Services.GetRequiredService<IActivityRegistry>());
+            // Everything is checked before anything is written: with many files that takes a while.
+            var checking = new ProgressReporter(error, "checked", "sources", paths.Length, TimeProvider.System);
             foreach (var path in paths)
             {
                 try
@@ -77,7 +79,13 @@ internal static class ImportCommand
                 {
                     plans.Add(new ImportPlan(path, [], [exception.Message]));
                 }
+                finally
+                {
+                    await checking.AdvanceAsync(1);
+                }
             }
+
+            await checking.FinishAsync();
         }
 
         RefuseRepeatedIds(plans);

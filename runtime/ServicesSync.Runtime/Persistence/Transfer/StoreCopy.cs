@@ -11,7 +11,7 @@ public static class StoreCopy
     /// batch, so a failure half-way can say how far the copy got.
     /// </summary>
     public static async Task<StoreCopyResult> CopyAsync(
-        IStoreExport source, IStoreImport target, int pageSize, Action<StoreBatch>? copied, CancellationToken cancellationToken)
+        IStoreExport source, IStoreImport target, int pageSize, Func<StoreBatch, CancellationToken, Task>? copied, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(target);
@@ -19,7 +19,10 @@ public static class StoreCopy
         await foreach (var batch in source.ExportAsync(pageSize, cancellationToken))
         {
             await target.ImportAsync(batch, cancellationToken);
-            copied?.Invoke(batch);
+            if (copied is not null)
+            {
+                await copied(batch, cancellationToken);
+            }
         }
 
         return new StoreCopyResult(await source.CountAsync(cancellationToken), await target.CountAsync(cancellationToken));
