@@ -139,6 +139,18 @@ public static class Guard
     /// <summary><c>string.Concat</c> of any sequence or argument list, measured before it is built.</summary>
     public static string Concat<T>(IEnumerable<T> values) => string.Concat(Measured(values, 0));
 
+    /// <summary>A <c>+</c> of two non-constant parts, one of them a string, measured before it is built.</summary>
+    public static string Concat(object? left, object? right)
+    {
+        var first = left?.ToString();
+        var second = right?.ToString();
+        Text((long)(first?.Length ?? 0) + (second?.Length ?? 0));
+        return string.Concat(first, second);
+    }
+
+    /// <summary>An interpolated string built by <see cref="GuardedString"/>, which measured every hole.</summary>
+    public static string Interpolate(GuardedString text) => text.ToStringAndClear();
+
     /// <summary><c>string.Join</c> with a string separator, measured before it is built.</summary>
     public static string Join<T>(string? separator, IEnumerable<T> values) => string.Join(separator, Measured(values, separator?.Length ?? 0));
 
@@ -198,7 +210,7 @@ public static class Guard
         }
     }
 
-    private static void Text(long length)
+    internal static void Text(long length)
     {
         var state = State;
         if (length > state.Limits.MaxStringLength)

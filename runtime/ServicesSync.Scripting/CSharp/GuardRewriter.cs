@@ -149,9 +149,10 @@ internal sealed class GuardRewriter(SemanticModel model, Microsoft.CodeAnalysis.
     }
 
     /// <summary>
-    /// A chain of three or more string <c>+</c> (one string.Concat to the compiler) goes through
-    /// <see cref="Guard.Concat{T}"/>, which measures the parts before joining them. Constant
-    /// chains stay as they are (they are folded at compile time and may be needed as constants).
+    /// A string <c>+</c> goes through <see cref="Guard.Concat(object?, object?)"/> (two parts) or
+    /// <see cref="Guard.Concat{T}"/> (a chain, one string.Concat to the compiler), which measure
+    /// the parts before joining them. Constant chains stay as they are (they are folded at compile
+    /// time and may be needed as constants).
     /// </summary>
     public override SyntaxNode? VisitBinaryExpression(BinaryExpressionSyntax node)
     {
@@ -170,9 +171,12 @@ internal sealed class GuardRewriter(SemanticModel model, Microsoft.CodeAnalysis.
 
         leaves.Add(current);
         leaves.Reverse();
-        if (leaves.Count < 3)
+        if (leaves.Count == 2)
         {
-            return base.VisitBinaryExpression(node);
+            return InvocationExpression(
+                    ParseExpression($"{G}.Concat"),
+                    ArgumentList(SeparatedList(leaves.Select(leaf => Argument(CastExpression(ParseTypeName("object"), ParenthesizedExpression(((ExpressionSyntax)Visit(leaf)!).WithoutTrivia())))))))
+                .WithLeadingTrivia(node.GetLeadingTrivia()).WithTrailingTrivia(node.GetTrailingTrivia());
         }
 
         var items = leaves.Select(leaf => (ExpressionSyntax)CastExpression(ParseTypeName("object"), ParenthesizedExpression(((ExpressionSyntax)Visit(leaf)!).WithoutTrivia())));
@@ -293,9 +297,44 @@ internal sealed class GuardRewriter(SemanticModel model, Microsoft.CodeAnalysis.
     {
         var target = model.GetSymbolInfo(node.Left).Symbol;
         var visited = (AssignmentExpressionSyntax)base.VisitAssignmentExpression(node)!;
-        return target is IPropertySymbol { Name: "Capacity" }
-            ? visited.WithRight(SizeGuard(visited.Right))
-            : visited;
+        if (target is IPropertySymbol { Name: "Capacity" })
+        {
+            return visited.WithRight(SizeGuard(visited.Right));
+        }
+
+        // s += t on a local or parameter (reading it twice has no side effect) is s = s + t, measured.
+        if (node.IsKind(SyntaxKind.AddAssignmentExpression) && node.Left is IdentifierNameSyntax && target is ILocalSymbol or IParameterSymbol
+            && model.GetTypeInfo(node.Left).Type?.SpecialType == SpecialType.System_String)
+        {
+            var concat = InvocationExpression(
+                ParseExpression($"{G}.Concat"),
+                ArgumentList(SeparatedList([
+                    Argument(CastExpression(ParseTypeName("object"), ParenthesizedExpression(visited.Left.WithoutTrivia()))),
+                    Argument(CastExpression(ParseTypeName("object"), ParenthesizedExpression(visited.Right.WithoutTrivia()))),
+                ])));
+            return AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, visited.Left, concat).WithTriviaFrom(node);
+        }
+
+        return visited;
+    }
+
+    /// <summary>
+    /// A non-constant interpolated string that becomes a <c>string</c> (or an object) is built by
+    /// <see cref="GuardedString"/>, which measures each hole before appending it.
+    /// </summary>
+    public override SyntaxNode? VisitInterpolatedStringExpression(InterpolatedStringExpressionSyntax node)
+    {
+        var visited = (ExpressionSyntax)base.VisitInterpolatedStringExpression(node)!;
+        // Constants are folded by the compiler; one passed to another handler (StringBuilder.Append,
+        // whose builder is capped) or to FormattableString keeps it.
+        if (model.GetConstantValue(node).HasValue
+            || model.GetTypeInfo(node).ConvertedType?.SpecialType is not (SpecialType.System_String or SpecialType.System_Object))
+        {
+            return visited;
+        }
+
+        return InvocationExpression(ParseExpression($"{G}.Interpolate"), ArgumentList(SingletonSeparatedList(Argument(visited.WithoutTrivia()))))
+            .WithTriviaFrom(node);
     }
 
     private ArgumentListSyntax Arguments(IMethodSymbol method, ArgumentListSyntax original, ArgumentListSyntax visited)

@@ -61,11 +61,11 @@ public sealed class CSharpHostileTests
     }
 
     [Fact]
-    public void Run_DoublingString_StopsAtTheMemoryBudget()
+    public void Run_DoublingString_StopsAtTheStringLimit_BeforeBuildingIt()
     {
         var error = Runner.Fails("var s = \"x\";\nfor (;;) { s += s; }");
 
-        AssertStopped(error, "memory budget");
+        AssertStopped(error, "(Limits.MaxStringLength)");
         Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
         AssertHostSurvives();
     }

@@ -51,6 +51,13 @@ public static class GrowthCorpus
 
     public static TheoryData<string, string> CSharp() => new()
     {
+        { "var s = new string('x', 90_000); return $\"{s}{s}{s}{s}{s}{s}{s}{s}{s}{s}{s}{s}\".Length;", StringLimit },
+        { "var s = string.Concat(Enumerable.Repeat(new string('x', 90_000), 5)); return $\"{s}-{s}-{s}\";", StringLimit },
+        { "var s = string.Concat(Enumerable.Repeat(new string('x', 90_000), 6)); return (s + s).Length;", StringLimit },
+        { "var s = string.Concat(Enumerable.Repeat(new string('x', 90_000), 6)); object o = s; return (o + s).Length;", StringLimit },
+        { "var s = \"x\"; for (var i = 0; i < 40; i++) { s += s; } return s.Length;", StringLimit },
+        { "var s = \"x\"; for (var i = 0; i < 40; i++) { s = s + s; } return s.Length;", StringLimit },
+        { "var s = \"x\"; for (var i = 0; i < 40; i++) { s = $\"{s}{s}\"; } return s.Length;", StringLimit },
         { "return $\"{1,1000000000}\";", "alignment" },
         { "return $\"{1,-1000000000}\";", "alignment" },
         { "return $\"{1:D999999999}\";", "format" },
