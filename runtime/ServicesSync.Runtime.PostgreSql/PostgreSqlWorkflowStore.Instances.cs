@@ -68,6 +68,11 @@ internal sealed partial class PostgreSqlWorkflowStore
                         batch.BatchCommands.Add(Rows.BatchCommand(UpsertBookmark, BookmarkValues(bookmark)));
                     }
 
+                    foreach (var lease in LeaseRows.Commands(plan.Leases))
+                    {
+                        batch.BatchCommands.Add(lease);
+                    }
+
                     await batch.ExecuteNonQueryAsync(cancellationToken);
                 },
                 cancellationToken);

@@ -130,9 +130,20 @@ internal sealed partial class WorkflowRuntime(
             CorrelationKey = request.CorrelationKey,
             AdHocDefinitionJson = workflow.AdHocJson,
         };
-        // Claimed before its first commit: no other node may ever find it running without an owner.
-        await AcquireAsync(instance.Id, cancellationToken);
-        await engine.Commits.CommitAsync(InstanceCommit.StateOnly(instance), cancellationToken);
+        // Claimed no later than its first commit: no other node may ever find it running without
+        // an owner. An id generated here is new to everyone, so the creation commit itself carries
+        // the claim; a given id (a child run's) may be contended and is claimed before.
+        var creation = InstanceCommit.StateOnly(instance);
+        if (request.InstanceId is null && ownership.ClaimWithCreation() is { } claim)
+        {
+            creation = creation with { Lease = claim };
+        }
+        else
+        {
+            await AcquireAsync(instance.Id, cancellationToken);
+        }
+
+        await engine.Commits.CommitAsync(creation, cancellationToken);
         EngineLog.RunStarted(engine.Logger, instance.WorkflowId, instance.Id);
         Launch(new InstanceRun(engine, this, workflow, instance, state));
         return instance;
@@ -158,11 +169,17 @@ internal sealed partial class WorkflowRuntime(
             }
 
             runs.TryRemove(new KeyValuePair<string, InstanceRun>(run.InstanceId, run));
-            // The driver ended (finished, suspended or faulted): whichever node resumes it next may take it.
-            _ = ownership.ReleaseAsync(run.InstanceId, CancellationToken.None);
+            if (!run.LeaseReleased)
+            {
+                // The driver ended (suspended, faulted, or its last commit failed): whichever node resumes it next may take it.
+                _ = ownership.ReleaseAsync(run.InstanceId, CancellationToken.None);
+            }
+
             return true;
         }
     }
+
+    LeaseChange? IInstanceHost.ReleaseWithEnd() => ownership.ReleaseWithEnd();
 
     private bool TryPost(string instanceId, InstanceEvent instanceEvent, out InstanceRun live)
     {

@@ -71,6 +71,8 @@ internal sealed partial class InstanceRun
         var commit = new InstanceCommit(instance, [.. journal], [.. deadLetters], [.. bookmarksAdded], [.. bookmarksRemoved])
         {
             Events = [.. events],
+            // Nothing resumes a completed or cancelled run, so its lease can go in the same transaction.
+            Lease = terminal && !leaseReleased ? host.ReleaseWithEnd() : null,
         };
         for (var attempt = 1; ; attempt++)
         {
@@ -86,6 +88,7 @@ internal sealed partial class InstanceRun
             }
         }
 
+        leaseReleased |= commit.Lease is { IsRelease: true };
         journal.Clear();
         deadLetters.Clear();
         bookmarksAdded.Clear();

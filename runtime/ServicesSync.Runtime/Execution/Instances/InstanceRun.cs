@@ -52,6 +52,7 @@ internal sealed partial class InstanceRun
     private bool stopping;
     private int abandoned;
     private int? quarantineAfter;
+    private bool leaseReleased;
 
     public InstanceRun(
         EngineServices engine,
@@ -88,6 +89,9 @@ internal sealed partial class InstanceRun
     public bool TryPost(InstanceEvent instanceEvent) => inbox.Writer.TryWrite(instanceEvent);
 
     public bool HasQueuedEvents => inbox.Reader.Count > 0;
+
+    /// <summary>The run's end is committed together with the release of its lease: the host need not release it again.</summary>
+    public bool LeaseReleased => leaseReleased;
 
     /// <summary>Graceful shutdown: finish what runs, start nothing new, leave the rest for the next start.</summary>
     public void BeginStop()
