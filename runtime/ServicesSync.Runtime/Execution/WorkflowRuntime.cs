@@ -70,6 +70,14 @@ internal sealed partial class WorkflowRuntime(
                 if (runs.TryGetValue(instanceId, out var run))
                 {
                     await run.Finished.WaitAsync(deadline.Token);
+                    // A run that ended for good is in the store as its driver last committed it:
+                    // no need to read it back, unless another driver has taken it up since.
+                    if (run.LastCommitted is { Status: InstanceStatus.Completed or InstanceStatus.Faulted or InstanceStatus.Cancelled } ended
+                        && !runs.ContainsKey(instanceId))
+                    {
+                        return ended;
+                    }
+
                     continue;
                 }
 

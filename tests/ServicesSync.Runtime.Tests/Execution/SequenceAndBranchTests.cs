@@ -27,6 +27,22 @@ public sealed class SequenceAndBranchTests
         Assert.Equal([0L, 1L, 2L], journal.Select(e => e.Sequence));
     }
 
+    [Fact]
+    public async Task Wait_RunEndedByItsDriver_ReturnsExactlyWhatTheStoreHolds()
+    {
+        // The wait answers from the driver's last commit instead of reading the store back.
+        await using var harness = new EngineHarness();
+        var flow = FlowBuilder.Create()
+            .Add("shape", "core.set", new JsonObject { ["template"] = new JsonObject { ["worker"] = "{{input.name}}" } })
+            .Chain("start", "shape")
+            .Build();
+
+        var run = await harness.RunAsync(flow, new JsonObject { ["name"] = "Ada" });
+
+        Assert.Equal(InstanceStatus.Completed, run.Status);
+        Assert.Equal(await harness.Store.GetAsync(run.Id, CancellationToken.None), run);
+    }
+
     [Theory]
     [InlineData(true, "approved")]
     [InlineData(false, "rejected")]

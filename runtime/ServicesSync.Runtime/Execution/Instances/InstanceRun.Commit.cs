@@ -88,6 +88,7 @@ internal sealed partial class InstanceRun
             }
         }
 
+        Volatile.Write(ref lastCommitted, commit.Instance);
         leaseReleased |= commit.Lease is { IsRelease: true };
         journal.Clear();
         deadLetters.Clear();

@@ -43,6 +43,7 @@ internal sealed partial class InstanceRun
     private readonly Action<AttemptFailed> reportAttemptFailed;
 
     private WorkflowInstance instance;
+    private WorkflowInstance? lastCommitted;
     private Dictionary<string, JsonNode?> variables;
     private string variablesJson;
     private bool variablesChanged;
@@ -79,8 +80,8 @@ internal sealed partial class InstanceRun
 
     public string InstanceId => instance.Id;
 
-    /// <summary>The instance as last committed by this driver.</summary>
-    public WorkflowInstance Instance => Volatile.Read(ref instance);
+    /// <summary>The instance as this driver's last successful commit wrote it; null before its first.</summary>
+    public WorkflowInstance? LastCommitted => Volatile.Read(ref lastCommitted);
 
     /// <summary>Completes when the driver has exited (the instance is no longer running here).</summary>
     public Task Finished => finished.Task;
