@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using ServicesSync.Errors;
+using ServicesSync.Persistence.PostgreSql.Notifications;
 using ServicesSync.Persistence.PostgreSql.Schema;
 
 namespace ServicesSync.Persistence.PostgreSql;
@@ -24,6 +25,7 @@ internal sealed partial class PostgreSqlWorkflowStore : IWorkflowStore
     private readonly string _database;
     private readonly string _connectionString;
     private readonly bool _fsync;
+    private readonly PublishedCache _published = new();
     private int _disposed;
 
     public PostgreSqlWorkflowStore(PostgreSqlStoreOptions options, TimeProvider timeProvider, ILogger<PostgreSqlWorkflowStore>? logger = null)

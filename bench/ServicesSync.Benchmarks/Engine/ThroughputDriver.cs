@@ -83,9 +83,10 @@ internal static class ThroughputDriver
         return 0;
     }
 
-    /// <summary>Publishes the workflow, warms up for a second, then measures; runs counts the warm-up too.</summary>
+    /// <summary>Starts the host's background services, publishes the workflow, warms up for a second, then measures; runs counts the warm-up too.</summary>
     private static async Task<(double RunsPerSecond, double P50, double P99, int Runs)> MeasureLevelAsync(BenchRuntime runtime, int callers, int seconds)
     {
+        await runtime.StartHostedServicesAsync();
         await runtime.PublishAsync(BenchRuntime.Chain("five", 4));
         var (warmUp, _) = await MeasureAsync(runtime, callers, TimeSpan.FromSeconds(1));
         var (runs, latencies) = await MeasureAsync(runtime, callers, TimeSpan.FromSeconds(seconds));

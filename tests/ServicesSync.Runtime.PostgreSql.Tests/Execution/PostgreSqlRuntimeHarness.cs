@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using ServicesSync.Definitions;
 using ServicesSync.Execution;
 using ServicesSync.Execution.Ownership;
 using ServicesSync.Persistence;
 using ServicesSync.Persistence.PostgreSql;
+using ServicesSync.Persistence.PostgreSql.Notifications;
 
 namespace ServicesSync.Runtime.PostgreSql.Tests.Execution;
 
@@ -12,10 +14,12 @@ internal sealed class PostgreSqlRuntimeHarness : IAsyncDisposable
 {
     public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(20);
     private readonly ServiceProvider provider;
+    private bool listening;
 
     public PostgreSqlRuntimeHarness(string connectionString, string nodeId)
     {
         var services = new ServiceCollection();
+        services.AddLogging();
         services.AddPostgreSqlStore(new PostgreSqlStoreOptions { ConnectionString = connectionString });
         services.AddServicesSyncRuntime(options =>
         {
@@ -41,14 +45,34 @@ internal sealed class PostgreSqlRuntimeHarness : IAsyncDisposable
     public static WorkflowDefinition Gated(string id)
         => new() { Id = id, Name = id, Activities = [new ActivityNode { Id = "start", Type = GatedTrigger.Type }], Connections = [] };
 
+    /// <summary>Starts this node's change listener and returns once its LISTEN is in place.</summary>
+    public async Task StartListeningAsync()
+    {
+        listening = true;
+        await Listener.StartAsync(CancellationToken.None);
+        var deadline = DateTime.UtcNow + WaitLimit;
+        while (!PostgreSql.Published.IsListening)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the listener did not start listening");
+            await Task.Delay(10);
+        }
+    }
+
     public async Task<WorkflowInstance> StartAsync(string workflowId)
         => await Runtime.StartAsync(new StartRunRequest { WorkflowId = workflowId }, CancellationToken.None);
 
     public Task<WorkflowInstance> WaitAsync(string instanceId) => Runtime.WaitAsync(instanceId, WaitLimit, CancellationToken.None);
 
+    private DefinitionChangeListener Listener => provider.GetServices<IHostedService>().OfType<DefinitionChangeListener>().Single();
+
     public async ValueTask DisposeAsync()
     {
         Gate.Open();
+        if (listening)
+        {
+            await Listener.StopAsync(CancellationToken.None);
+        }
+
         await provider.GetRequiredService<WorkflowRuntime>().ShutdownAsync(TimeSpan.FromSeconds(5));
         await provider.DisposeAsync();
     }
