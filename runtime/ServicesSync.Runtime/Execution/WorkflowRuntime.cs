@@ -141,19 +141,19 @@ internal sealed partial class WorkflowRuntime(
         // Claimed no later than its first commit: no other node may ever find it running without
         // an owner. An id generated here is new to everyone, so the creation commit itself carries
         // the claim; a given id (a child run's) may be contended and is claimed before.
-        var creation = InstanceCommit.StateOnly(instance);
-        if (request.InstanceId is null && ownership.ClaimWithCreation() is { } claim)
-        {
-            creation = creation with { Lease = claim };
-        }
-        else
+        var claim = request.InstanceId is null ? ownership.ClaimWithCreation() : null;
+        if (claim is null)
         {
             await AcquireAsync(instance.Id, cancellationToken);
         }
 
-        await engine.Commits.CommitAsync(creation, cancellationToken);
+        // The creation is committed with the trigger's step (one commit fewer per run); the caller
+        // hears of the run only once it is durable.
+        var run = new InstanceRun(engine, this, workflow, instance, state);
+        run.PrepareCreation(claim);
+        Launch(run);
+        await run.Created.WaitAsync(cancellationToken);
         EngineLog.RunStarted(engine.Logger, instance.WorkflowId, instance.Id);
-        Launch(new InstanceRun(engine, this, workflow, instance, state));
         return instance;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ServicesSync.Definitions;
@@ -6,6 +7,7 @@ using ServicesSync.Execution.Ownership;
 using ServicesSync.Persistence;
 using ServicesSync.Persistence.PostgreSql;
 using ServicesSync.Persistence.PostgreSql.Notifications;
+using ServicesSync.Testing.Definitions;
 
 namespace ServicesSync.Runtime.PostgreSql.Tests.Execution;
 
@@ -26,12 +28,13 @@ internal sealed class PostgreSqlRuntimeHarness : IAsyncDisposable
             options.DefaultRetry = null;
             options.NodeId = nodeId;
         });
-        services.AddActivity<GatedTrigger>();
+        services.AddActivity<TestActivities.Trigger>();
+        services.AddActivity<GatedStep>();
         services.AddSingleton(Gate);
         provider = services.BuildServiceProvider();
     }
 
-    public GatedTrigger.Gate Gate { get; } = new();
+    public GatedStep.Gate Gate { get; } = new();
 
     public IWorkflowRuntime Runtime => provider.GetRequiredService<IWorkflowRuntime>();
 
@@ -41,9 +44,19 @@ internal sealed class PostgreSqlRuntimeHarness : IAsyncDisposable
 
     internal PostgreSqlWorkflowStore PostgreSql => provider.GetRequiredService<PostgreSqlWorkflowStore>();
 
-    /// <summary>A workflow of the gated trigger alone.</summary>
+    /// <summary>A trigger and the gated step after it.</summary>
     public static WorkflowDefinition Gated(string id)
-        => new() { Id = id, Name = id, Activities = [new ActivityNode { Id = "start", Type = GatedTrigger.Type }], Connections = [] };
+        => new()
+        {
+            Id = id,
+            Name = id,
+            Activities =
+            [
+                new ActivityNode { Id = "start", Type = TestActivities.TriggerType, Inputs = new JsonObject { ["path"] = id } },
+                new ActivityNode { Id = "gated", Type = GatedStep.Type },
+            ],
+            Connections = [new Connection { From = "start", To = "gated" }],
+        };
 
     /// <summary>Starts this node's change listener and returns once its LISTEN is in place.</summary>
     public async Task StartListeningAsync()

@@ -15,19 +15,20 @@ public sealed class RunLeaseTests : IAsyncLifetime
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
-    public async Task StartAsync_NewRun_IsLeasedInTheSameTransactionThatCreatesIt()
+    public async Task StartAsync_NewRun_IsLeasedAndJournalsItsTriggerInTheSameTransactionThatCreatesIt()
     {
         await using var node = new PostgreSqlRuntimeHarness(connectionString, "node-a");
         await node.Store.PublishAsync(PostgreSqlRuntimeHarness.Gated("gated"), "test", CancellationToken.None);
 
         var started = await node.StartAsync("gated");
 
-        // The trigger holds the run, so the instance row is still the one its creation wrote:
-        // the same transaction id on both rows means one transaction wrote both.
+        // The gated step holds the run after its first commit: the same transaction id on the
+        // lease, the instance row and the trigger's journal entry means one transaction wrote all
+        // three (the creation went with the trigger's step).
         Assert.Equal("node-a", await ScalarAsync($"select node from run_leases where instance_id = '{started.Id}'"));
-        Assert.Equal(
-            await ScalarAsync($"select xmin::text from instances where id = '{started.Id}'"),
-            await ScalarAsync($"select xmin::text from run_leases where instance_id = '{started.Id}'"));
+        var lease = await ScalarAsync($"select xmin::text from run_leases where instance_id = '{started.Id}'");
+        Assert.Equal(lease, await ScalarAsync($"select xmin::text from instances where id = '{started.Id}'"));
+        Assert.Equal(lease, await ScalarAsync($"select xmin::text from journal where instance_id = '{started.Id}' and activity_id = 'start'"));
     }
 
     [Fact]

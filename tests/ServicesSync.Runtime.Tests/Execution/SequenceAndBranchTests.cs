@@ -105,6 +105,23 @@ public sealed class SequenceAndBranchTests
     }
 
     [Fact]
+    public async Task Start_ReturnsOnlyOnceTheRunIsStored_TogetherWithItsTriggerStep()
+    {
+        // The creation rides on the trigger's commit; the caller still hears of a durable run only.
+        await using var harness = new EngineHarness();
+        var flow = FlowBuilder.Create()
+            .Add("wait", "test.wait", new JsonObject { ["bookmark"] = "approval" })
+            .Chain("start", "wait")
+            .Build();
+        await harness.PublishAsync(flow);
+
+        var started = await harness.StartAsync(flow.Id);
+
+        Assert.NotNull(await harness.Store.GetAsync(started.Id, CancellationToken.None));
+        Assert.Equal("start", (await harness.JournalAsync(started.Id))[0].ActivityId);
+    }
+
+    [Fact]
     public async Task Start_UnknownTrigger_IsRefusedAndNothingIsStored()
     {
         await using var harness = new EngineHarness();

@@ -54,6 +54,8 @@ internal sealed partial class InstanceRun
     private int abandoned;
     private int? quarantineAfter;
     private bool leaseReleased;
+    private TaskCompletionSource? creation;
+    private LeaseChange? creationClaim;
 
     public InstanceRun(
         EngineServices engine,
@@ -101,6 +103,21 @@ internal sealed partial class InstanceRun
         inbox.Writer.TryWrite(Wake.Instance);
     }
 
+    /// <summary>Completes when the run's creation is committed (<see cref="PrepareCreation"/>); fails when it cannot be.</summary>
+    public Task Created => creation?.Task ?? Task.CompletedTask;
+
+    /// <summary>
+    /// The run is new and not stored yet: its creation goes into the commit of its first step, the
+    /// trigger, with <paramref name="claim"/> (its lease) if given. Nothing but the trigger runs
+    /// before that commit, and the trigger only hands on the start payload; every activity after
+    /// it still starts only once the run is durable, as does the start call's answer (<see cref="Created"/>).
+    /// </summary>
+    public void PrepareCreation(LeaseChange? claim)
+    {
+        creation = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        creationClaim = claim;
+    }
+
     /// <summary>Marks the run cancelled before its loop starts (cancelling a run that is not active).</summary>
     public void PrepareCancel()
     {
@@ -138,6 +155,9 @@ internal sealed partial class InstanceRun
             }
 
             Dispatch();
+            // A new run is committed at the latest when nothing else is left to do (a shutdown
+            // before its trigger ran), normally with its trigger's completion.
+            dirty |= creation is not null;
             while (true)
             {
                 if (running == 0 && inbox.Reader.Count == 0)
@@ -182,10 +202,12 @@ internal sealed partial class InstanceRun
 #pragma warning restore CA1031
         {
             EngineLog.DriverFailed(engine.Logger, ex, instance.WorkflowId, instance.Id);
+            creation?.TrySetException(ex);
             host.TryRelease(this);
         }
         finally
         {
+            creation?.TrySetException(new InvalidOperationException($"The driver of run {instance.Id} ended before committing its creation."));
             inbox.Writer.TryComplete();
             finished.TrySetResult();
         }

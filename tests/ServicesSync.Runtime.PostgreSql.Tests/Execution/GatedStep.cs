@@ -2,11 +2,11 @@ using ServicesSync.Activities;
 
 namespace ServicesSync.Runtime.PostgreSql.Tests.Execution;
 
-/// <summary>A trigger that holds its run until the test opens its gate: the run is created and nothing more.</summary>
-[Activity(Type, IsTrigger = true, Category = "Test")]
-internal sealed class GatedTrigger(GatedTrigger.Gate gate) : IActivity
+/// <summary>A step that holds its run until the test opens its gate: the run is created, its trigger done, nothing more.</summary>
+[Activity(Type, Category = "Test")]
+internal sealed class GatedStep(GatedStep.Gate gate) : IActivity
 {
-    public const string Type = "test.gatedTrigger";
+    public const string Type = "test.gated";
 
     public async ValueTask<ActivityResult> ExecuteAsync(ActivityContext context)
     {
