@@ -32,14 +32,11 @@ internal sealed partial class PostgreSqlWorkflowStore
         var plan = CommitPlan.Create(commits);
         try
         {
-            await WriteAsync(
-                async (connection, transaction) =>
+            await WriteBatchAsync(
+                batch =>
                 {
-                    // One round trip for the whole group: the server runs the statements in order
-                    // inside the transaction, and the commit after it is the one fsync they share.
                     // The rows every step writes (instances, journal) go set-based, one statement per
                     // table; the rare ones (dead letters, events, bookmarks) one statement per row.
-                    await using var batch = new NpgsqlBatch(connection, transaction);
                     batch.BatchCommands.Add(InstanceRows.Command(plan.Instances));
                     if (plan.Journal.Count > 0)
                     {
@@ -72,8 +69,6 @@ internal sealed partial class PostgreSqlWorkflowStore
                     {
                         batch.BatchCommands.Add(lease);
                     }
-
-                    await batch.ExecuteNonQueryAsync(cancellationToken);
                 },
                 cancellationToken);
         }

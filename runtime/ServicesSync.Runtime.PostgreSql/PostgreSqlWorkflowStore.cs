@@ -159,6 +159,28 @@ internal sealed partial class PostgreSqlWorkflowStore : IWorkflowStore
         }
     }
 
+    /// <summary>
+    /// Sends the statements <paramref name="fill"/> adds as one batch outside an explicit
+    /// transaction: the server runs a batch as one implicit transaction (a failing statement rolls
+    /// back those before it and skips the rest), so the batch is all or nothing as in
+    /// <see cref="WriteAsync{T}"/>, but its commit needs no round trip of its own.
+    /// </summary>
+    private async Task WriteBatchAsync(Action<NpgsqlBatch> fill, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed == 1, this);
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var batch = new NpgsqlBatch(connection);
+            fill(batch);
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
+        {
+            throw Translate(e);
+        }
+    }
+
     private Task<bool> WriteAsync(Func<NpgsqlConnection, NpgsqlTransaction, Task> work, CancellationToken cancellationToken)
         => WriteAsync<bool>(
             async (connection, transaction) =>
