@@ -38,8 +38,12 @@ internal static class ServerCpu
         }
     }
 
-    /// <summary>The parent of a backend: the postmaster.</summary>
-    public static int? ParentOf(int pid) => TryFields(pid) is { } fields ? int.Parse(fields[3], CultureInfo.InvariantCulture) : null;
+    /// <summary>
+    /// The parent of a backend (the postmaster), if <paramref name="pid"/> is a local postgres process:
+    /// a remote server's backend pid may well name some unrelated process here.
+    /// </summary>
+    public static int? ParentOf(int pid)
+        => TryFields(pid) is { } fields && fields[1] == "postgres" ? int.Parse(fields[3], CultureInfo.InvariantCulture) : null;
 
     private static long Ticks(string[] fields, int index) => long.Parse(fields[index], CultureInfo.InvariantCulture);
 
@@ -51,8 +55,9 @@ internal static class ServerCpu
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var open = stat.IndexOf('(', StringComparison.Ordinal);
             var close = stat.LastIndexOf(')');
-            return [stat[..stat.IndexOf(' ', StringComparison.Ordinal)], "name", .. stat[(close + 2)..].Split(' ')];
+            return [stat[..(open - 1)], stat[(open + 1)..close], .. stat[(close + 2)..].Split(' ')];
         }
         catch (IOException)
         {
