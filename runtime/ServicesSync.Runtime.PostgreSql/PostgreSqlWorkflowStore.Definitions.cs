@@ -75,8 +75,9 @@ internal sealed partial class PostgreSqlWorkflowStore
             cancellationToken);
     }
 
-    public Task<bool> DeleteAsync(string id, string? expectedETag, CancellationToken cancellationToken)
-        => WriteAsync(
+    public async Task<bool> DeleteAsync(string id, string? expectedETag, CancellationToken cancellationToken)
+    {
+        var deleted = await WriteAsync(
             async (connection, transaction) =>
             {
                 await using var draft = connection.Command("select etag from drafts where id = $1 for update", transaction, id);
@@ -108,10 +109,15 @@ internal sealed partial class PostgreSqlWorkflowStore
             },
             cancellationToken);
 
-    public Task<PublishedWorkflow> PublishAsync(WorkflowDefinition definition, string? publishedBy, CancellationToken cancellationToken)
+        // Not waiting for the notification to come back: this node's next start must see the change.
+        _published.Invalidate();
+        return deleted;
+    }
+
+    public async Task<PublishedWorkflow> PublishAsync(WorkflowDefinition definition, string? publishedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        return WriteAsync(
+        var published = await WriteAsync(
             async (connection, transaction) =>
             {
                 // Two nodes publishing the same workflow at once take turns, so each gets its own number.
@@ -138,10 +144,20 @@ internal sealed partial class PostgreSqlWorkflowStore
                 return new PublishedWorkflow(DefinitionJson.DeserializeTrusted(json), publishedAt, publishedBy);
             },
             cancellationToken);
+        _published.Invalidate();
+        return published;
     }
 
-    public Task<PublishedWorkflow?> GetPublishedAsync(string id, int? version, CancellationToken cancellationToken)
-        => ReadAsync(
+    public async Task<PublishedWorkflow?> GetPublishedAsync(string id, int? version, CancellationToken cancellationToken)
+    {
+        // The newest version is what every start asks for: kept while this node hears every change.
+        if (version is null && _published.TryGet(id, out var cached))
+        {
+            return cached;
+        }
+
+        var generation = _published.Generation;
+        var published = await ReadAsync(
             async connection =>
             {
                 await using var command = version is { } number
@@ -150,6 +166,16 @@ internal sealed partial class PostgreSqlWorkflowStore
                 return await command.SingleOrDefaultAsync(ReadPublished, cancellationToken);
             },
             cancellationToken);
+        if (version is null && published is not null)
+        {
+            _published.Add(id, published, generation);
+        }
+
+        return published;
+    }
+
+    /// <summary>The newest published versions this store has read, for <see cref="StoreNotificationListener"/> to keep true.</summary>
+    internal PublishedCache Published => _published;
 
     public Task<IReadOnlyList<PublishedWorkflow>> ListVersionsAsync(string id, CancellationToken cancellationToken)
         => ReadAsync<IReadOnlyList<PublishedWorkflow>>(

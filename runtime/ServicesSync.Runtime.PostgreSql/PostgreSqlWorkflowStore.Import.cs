@@ -1,5 +1,6 @@
 using Npgsql;
 using ServicesSync.Definitions;
+using ServicesSync.Persistence.PostgreSql.Notifications;
 using ServicesSync.Persistence.Transfer;
 
 namespace ServicesSync.Persistence.PostgreSql;
@@ -58,7 +59,12 @@ internal sealed partial class PostgreSqlWorkflowStore : IStoreImport
             return Task.CompletedTask;
         }
 
-        return WriteAsync(
+        return ImportCoreAsync(commands, batch.Versions.Count > 0, cancellationToken);
+    }
+
+    private async Task ImportCoreAsync(List<NpgsqlBatchCommand> commands, bool versions, CancellationToken cancellationToken)
+    {
+        await WriteAsync(
             async (connection, transaction) =>
             {
                 await using var write = new NpgsqlBatch(connection, transaction);
@@ -70,6 +76,10 @@ internal sealed partial class PostgreSqlWorkflowStore : IStoreImport
                 await write.ExecuteNonQueryAsync(cancellationToken);
             },
             cancellationToken);
+        if (versions)
+        {
+            _published.Invalidate();
+        }
     }
 
     private static IEnumerable<NpgsqlBatchCommand> ImportCommands(StoreBatch batch)
@@ -84,6 +94,12 @@ internal sealed partial class PostgreSqlWorkflowStore : IStoreImport
         {
             yield return Rows.BatchCommand(
                 ImportVersion, v.Id, v.Version, v.Definition.Name, v.Definition.Description, DefinitionJson.Serialize(v.Definition), v.PublishedAt.UtcTicks, v.PublishedBy, v.Retired);
+        }
+
+        // Imported versions are publishes too: every node's triggers and cached versions must follow.
+        foreach (var workflowId in batch.Versions.Select(v => v.Id).Distinct(StringComparer.Ordinal))
+        {
+            yield return Rows.BatchCommand(DefinitionChanges.Notify, workflowId);
         }
 
         foreach (var i in batch.Instances)

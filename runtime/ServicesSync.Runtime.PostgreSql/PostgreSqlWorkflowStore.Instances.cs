@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Npgsql;
 using ServicesSync.Errors;
+using ServicesSync.Persistence.PostgreSql.Commits;
 
 namespace ServicesSync.Persistence.PostgreSql;
 
@@ -10,20 +11,6 @@ internal sealed partial class PostgreSqlWorkflowStore
         id, workflow_id, workflow_version, status, created_at, updated_at, finished_at, trigger_activity_id,
         input, output, error_message, error_kind, error_retryable, variables, state, journal_length,
         incident_count, dead_letter_count, parent_instance_id, replay_of, correlation_key, ad_hoc_definition
-        """;
-
-    private const string UpsertInstance = $"""
-        insert into instances ({InstanceColumns})
-        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
-        on conflict (id) do update set
-            workflow_id = excluded.workflow_id, workflow_version = excluded.workflow_version, status = excluded.status,
-            created_at = excluded.created_at, updated_at = excluded.updated_at, finished_at = excluded.finished_at,
-            trigger_activity_id = excluded.trigger_activity_id, input = excluded.input, output = excluded.output,
-            error_message = excluded.error_message, error_kind = excluded.error_kind, error_retryable = excluded.error_retryable,
-            variables = excluded.variables, state = excluded.state, journal_length = excluded.journal_length,
-            incident_count = excluded.incident_count, dead_letter_count = excluded.dead_letter_count,
-            parent_instance_id = excluded.parent_instance_id, replay_of = excluded.replay_of,
-            correlation_key = excluded.correlation_key, ad_hoc_definition = excluded.ad_hoc_definition
         """;
 
     private const string JournalColumns = """
@@ -44,20 +31,15 @@ internal sealed partial class PostgreSqlWorkflowStore
         var plan = CommitPlan.Create(commits);
         try
         {
-            await WriteAsync(
-                async (connection, transaction) =>
+            await WriteBatchAsync(
+                batch =>
                 {
-                    // One round trip for the whole group: the server runs the statements in order
-                    // inside the transaction, and the commit after it is the one fsync they share.
-                    await using var batch = new NpgsqlBatch(connection, transaction);
-                    foreach (var instance in plan.Instances)
+                    // The rows every step writes (instances, journal) go set-based, one statement per
+                    // table; the rare ones (dead letters, events, bookmarks) one statement per row.
+                    batch.BatchCommands.Add(InstanceRows.Command(plan.Instances));
+                    if (plan.Journal.Count > 0)
                     {
-                        batch.BatchCommands.Add(Rows.BatchCommand(UpsertInstance, InstanceValues(instance)));
-                    }
-
-                    foreach (var entry in plan.Journal)
-                    {
-                        batch.BatchCommands.Add(Rows.BatchCommand(InsertJournal, JournalValues(entry)));
+                        batch.BatchCommands.Add(JournalRows.Command(plan.Journal));
                     }
 
                     foreach (var deadLetter in plan.DeadLetters)
@@ -82,7 +64,10 @@ internal sealed partial class PostgreSqlWorkflowStore
                         batch.BatchCommands.Add(Rows.BatchCommand(UpsertBookmark, BookmarkValues(bookmark)));
                     }
 
-                    await batch.ExecuteNonQueryAsync(cancellationToken);
+                    foreach (var lease in LeaseRows.Commands(plan.Leases))
+                    {
+                        batch.BatchCommands.Add(lease);
+                    }
                 },
                 cancellationToken);
         }

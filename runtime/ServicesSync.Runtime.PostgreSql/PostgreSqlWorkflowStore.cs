@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using ServicesSync.Errors;
+using ServicesSync.Persistence.PostgreSql.Notifications;
 using ServicesSync.Persistence.PostgreSql.Schema;
 
 namespace ServicesSync.Persistence.PostgreSql;
@@ -24,6 +25,7 @@ internal sealed partial class PostgreSqlWorkflowStore : IWorkflowStore
     private readonly string _database;
     private readonly string _connectionString;
     private readonly bool _fsync;
+    private readonly PublishedCache _published = new();
     private int _disposed;
 
     public PostgreSqlWorkflowStore(PostgreSqlStoreOptions options, TimeProvider timeProvider, ILogger<PostgreSqlWorkflowStore>? logger = null)
@@ -150,6 +152,28 @@ internal sealed partial class PostgreSqlWorkflowStore : IWorkflowStore
             var result = await work(connection, transaction);
             await transaction.CommitAsync(cancellationToken);
             return result;
+        }
+        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
+        {
+            throw Translate(e);
+        }
+    }
+
+    /// <summary>
+    /// Sends the statements <paramref name="fill"/> adds as one batch outside an explicit
+    /// transaction: the server runs a batch as one implicit transaction (a failing statement rolls
+    /// back those before it and skips the rest), so the batch is all or nothing as in
+    /// <see cref="WriteAsync{T}"/>, but its commit needs no round trip of its own.
+    /// </summary>
+    private async Task WriteBatchAsync(Action<NpgsqlBatch> fill, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed == 1, this);
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var batch = new NpgsqlBatch(connection);
+            fill(batch);
+            await batch.ExecuteNonQueryAsync(cancellationToken);
         }
         catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using ServicesSync.Activities;
 using ServicesSync.Definitions;
 using ServicesSync.Execution;
@@ -14,6 +15,7 @@ namespace ServicesSync.Benchmarks.Engine;
 internal sealed class BenchRuntime : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
+    private readonly List<IHostedService> started = [];
 
     public BenchRuntime(bool liteDb, Action<RuntimeOptions>? configure = null)
         : this(configure, liteDb ? Directory.CreateTempSubdirectory("servicessync-bench-").FullName : null, null)
@@ -29,6 +31,8 @@ internal sealed class BenchRuntime : IAsyncDisposable
     private BenchRuntime(Action<RuntimeOptions>? configure, string? dataDirectory, PostgreSqlStoreOptions? postgres)
     {
         var services = new ServiceCollection();
+        // No providers: the host's hosted services need loggers, nothing is written.
+        services.AddLogging();
         DataDirectory = dataDirectory;
         if (postgres is not null)
         {
@@ -85,8 +89,27 @@ internal sealed class BenchRuntime : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts the background services a host starts (recovery, heartbeat, timers, events, and on
+    /// PostgreSQL the change listener that lets the store keep the newest published versions);
+    /// they are stopped by <see cref="DisposeAsync"/>.
+    /// </summary>
+    public async Task StartHostedServicesAsync()
+    {
+        foreach (var service in provider.GetServices<IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None);
+            started.Add(service);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        for (var i = started.Count - 1; i >= 0; i--)
+        {
+            await started[i].StopAsync(CancellationToken.None);
+        }
+
         await Engine.ShutdownAsync(TimeSpan.FromSeconds(5));
         await provider.DisposeAsync();
         if (DataDirectory is not null)

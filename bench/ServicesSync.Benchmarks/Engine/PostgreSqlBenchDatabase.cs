@@ -53,6 +53,13 @@ internal sealed class PostgreSqlBenchDatabase : IAsyncDisposable
         return (commits, syncs, bytes);
     }
 
+    /// <summary>The server's postmaster process when it runs on this machine (the parent of a backend), else null.</summary>
+    public async Task<int?> PostmasterPidAsync()
+    {
+        var backend = Convert.ToInt32(await ScalarAsync("select pg_backend_pid()"), CultureInfo.InvariantCulture);
+        return ServerCpu.ParentOf(backend);
+    }
+
     public async ValueTask DisposeAsync()
         => await ExecuteAsync(server, $"drop database if exists {name} with (force)");
 

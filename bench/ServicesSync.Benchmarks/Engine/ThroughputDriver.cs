@@ -43,19 +43,28 @@ internal static class ThroughputDriver
 
         // The server's figures count the warm-up too: its counters are read around the whole
         // life of the store, after its sessions have ended, which is what makes them exact.
-        Console.WriteLine("callers | round | store      | runs/s | p50 ms | p99 ms | PG xacts/run | runs/WAL fsync | WAL kB/run");
+        // CPU per run (startup, warm-up and JIT included): the runtime's is this process's time around
+        // the store's life, the server's that of its processes on this machine (blank when remote).
+        Console.WriteLine("callers | round | store      | runs/s | p50 ms | p99 ms | PG xacts/run | runs/WAL fsync | WAL kB/run | CPU ms/run runtime | server");
         foreach (var callers in levels)
         {
             for (var round = 1; round <= Rounds; round++)
             {
+                var cpuBefore = ProcessCpu();
+                int liteRuns;
                 await using (var liteDb = new BenchRuntime(liteDb: true, o => o.DefaultRetry = null))
                 {
-                    var (rate, p50, p99, _) = await MeasureLevelAsync(liteDb, callers, seconds);
-                    Console.WriteLine($"{callers,7} | {round,5} | LiteDB     | {rate,6:0} | {p50,6:0.00} | {p99,6:0.00} |              |                |");
+                    var (rate, p50, p99, runs) = await MeasureLevelAsync(liteDb, callers, seconds);
+                    liteRuns = runs;
+                    Console.Write($"{callers,7} | {round,5} | LiteDB     | {rate,6:0} | {p50,6:0.00} | {p99,6:0.00} |              |                |            |");
                 }
 
+                Console.WriteLine($" {PerRun(ProcessCpu() - cpuBefore, liteRuns),18} |");
                 await using var database = await PostgreSqlBenchDatabase.CreateAsync(postgres);
+                var postmaster = await database.PostmasterPidAsync();
                 var (_, syncsBefore, bytesBefore) = await database.CountersAsync();
+                var serverBefore = postmaster is { } before ? ServerCpu.Read(before) : null;
+                cpuBefore = ProcessCpu();
                 double pgRate, pgP50, pgP99;
                 int pgRuns;
                 await using (var pg = new BenchRuntime(new PostgreSqlStoreOptions { ConnectionString = database.ConnectionString }, o => o.DefaultRetry = null))
@@ -63,18 +72,21 @@ internal static class ThroughputDriver
                     (pgRate, pgP50, pgP99, pgRuns) = await MeasureLevelAsync(pg, callers, seconds);
                 }
 
+                var runtimeCpu = ProcessCpu() - cpuBefore;
                 var (transactions, syncsAfter, bytesAfter) = await database.CountersAsync();
+                var serverCpu = postmaster is { } after ? ServerCpu.Read(after) - serverBefore : null;
                 Console.WriteLine(
-                    $"{callers,7} | {round,5} | PostgreSQL | {pgRate,6:0} | {pgP50,6:0.00} | {pgP99,6:0.00} | {transactions / (double)pgRuns,12:0.0} | {pgRuns / (double)(syncsAfter - syncsBefore),14:0.00} | {(bytesAfter - bytesBefore) / 1024.0 / pgRuns,10:0.0}");
+                    $"{callers,7} | {round,5} | PostgreSQL | {pgRate,6:0} | {pgP50,6:0.00} | {pgP99,6:0.00} | {transactions / (double)pgRuns,12:0.0} | {pgRuns / (double)(syncsAfter - syncsBefore),14:0.00} | {(bytesAfter - bytesBefore) / 1024.0 / pgRuns,10:0.0} | {PerRun(runtimeCpu, pgRuns),18} | {PerRun(serverCpu, pgRuns),6}");
             }
         }
 
         return 0;
     }
 
-    /// <summary>Publishes the workflow, warms up for a second, then measures; runs counts the warm-up too.</summary>
+    /// <summary>Starts the host's background services, publishes the workflow, warms up for a second, then measures; runs counts the warm-up too.</summary>
     private static async Task<(double RunsPerSecond, double P50, double P99, int Runs)> MeasureLevelAsync(BenchRuntime runtime, int callers, int seconds)
     {
+        await runtime.StartHostedServicesAsync();
         await runtime.PublishAsync(BenchRuntime.Chain("five", 4));
         var (warmUp, _) = await MeasureAsync(runtime, callers, TimeSpan.FromSeconds(1));
         var (runs, latencies) = await MeasureAsync(runtime, callers, TimeSpan.FromSeconds(seconds));
@@ -101,6 +113,11 @@ internal static class ThroughputDriver
         var all = latencies.SelectMany(l => l).ToList();
         return (all.Count, all);
     }
+
+    private static TimeSpan ProcessCpu() => Process.GetCurrentProcess().TotalProcessorTime;
+
+    private static string PerRun(TimeSpan? cpu, int runs)
+        => cpu is { } time && runs > 0 ? (time.TotalMilliseconds / runs).ToString("0.00", CultureInfo.InvariantCulture) : "";
 
     private static string? Option(string[] args, string name)
     {

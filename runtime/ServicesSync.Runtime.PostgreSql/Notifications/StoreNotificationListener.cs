@@ -13,7 +13,9 @@ namespace ServicesSync.Persistence.PostgreSql.Notifications;
 /// wake its event dispatcher, its timers or its heartbeat's takeover and cancellation check, so an
 /// idle node reacts at once instead of at its next poll. A lost connection is re-opened with a
 /// growing pause, and everything is refreshed after a reconnect because notifications sent
-/// meanwhile are gone.
+/// meanwhile are gone. The store's cache of newest versions (<see cref="PublishedCache"/>) is kept
+/// only while this listens: it is emptied on every definition notification, the moment it arrives,
+/// and switched off while the connection is down (Npgsql's keepalive finds a dead one within seconds).
 /// </summary>
 internal sealed partial class StoreNotificationListener(
     PostgreSqlWorkflowStore store,
@@ -44,6 +46,7 @@ internal sealed partial class StoreNotificationListener(
                 {
                     if (e.Channel == DefinitionChanges.Channel)
                     {
+                        store.Published.Invalidate();
                         Interlocked.Exchange(ref definitionsChanged, 1);
                     }
                     else if (WorkChanges.KindFor(schema, e.Payload) is { } kind)
@@ -55,6 +58,9 @@ internal sealed partial class StoreNotificationListener(
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
+
+                // From here on every publish that commits is heard, so what is read from now may be kept.
+                store.Published.SetListening(true);
 
                 if (!first)
                 {
@@ -76,17 +82,22 @@ internal sealed partial class StoreNotificationListener(
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
 #pragma warning disable CA1031 // A listener that dies would leave this node deaf to the others until restart; it reconnects instead.
             catch (Exception exception)
 #pragma warning restore CA1031
             {
+                // Deaf until the LISTEN is back: publishes meanwhile would go unheard.
+                store.Published.SetListening(false);
                 LogLost(logger, exception, store.Database, pause);
                 await Task.Delay(pause, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, MaxPause.Ticks));
             }
         }
+
+        // A stopped listener hears nothing more.
+        store.Published.SetListening(false);
     }
 
     private void Wake(string kind)

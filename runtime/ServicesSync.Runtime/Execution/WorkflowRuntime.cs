@@ -71,6 +71,14 @@ internal sealed partial class WorkflowRuntime(
                 if (runs.TryGetValue(instanceId, out var run))
                 {
                     await run.Finished.WaitAsync(deadline.Token);
+                    // A run that ended for good is in the store as its driver last committed it:
+                    // no need to read it back, unless another driver has taken it up since.
+                    if (run.LastCommitted is { Status: InstanceStatus.Completed or InstanceStatus.Faulted or InstanceStatus.Cancelled } ended
+                        && !runs.ContainsKey(instanceId))
+                    {
+                        return ended;
+                    }
+
                     continue;
                 }
 
@@ -131,11 +139,22 @@ internal sealed partial class WorkflowRuntime(
             CorrelationKey = request.CorrelationKey,
             AdHocDefinitionJson = workflow.AdHocJson,
         };
-        // Claimed before its first commit: no other node may ever find it running without an owner.
-        await AcquireAsync(instance.Id, cancellationToken);
-        await engine.Commits.CommitAsync(InstanceCommit.StateOnly(instance), cancellationToken);
+        // Claimed no later than its first commit: no other node may ever find it running without
+        // an owner. An id generated here is new to everyone, so the creation commit itself carries
+        // the claim; a given id (a child run's) may be contended and is claimed before.
+        var claim = request.InstanceId is null ? ownership.ClaimWithCreation() : null;
+        if (claim is null)
+        {
+            await AcquireAsync(instance.Id, cancellationToken);
+        }
+
+        // The creation is committed with the trigger's step (one commit fewer per run); the caller
+        // hears of the run only once it is durable.
+        var run = new InstanceRun(engine, this, workflow, instance, state);
+        run.PrepareCreation(claim);
+        Launch(run);
+        await run.Created.WaitAsync(cancellationToken);
         EngineLog.RunStarted(engine.Logger, instance.WorkflowId, instance.Id);
-        Launch(new InstanceRun(engine, this, workflow, instance, state));
         return instance;
     }
 
@@ -159,11 +178,17 @@ internal sealed partial class WorkflowRuntime(
             }
 
             runs.TryRemove(new KeyValuePair<string, InstanceRun>(run.InstanceId, run));
-            // The driver ended (finished, suspended or faulted): whichever node resumes it next may take it.
-            _ = ownership.ReleaseAsync(run.InstanceId, CancellationToken.None);
+            if (!run.LeaseReleased)
+            {
+                // The driver ended (suspended, faulted, or its last commit failed): whichever node resumes it next may take it.
+                _ = ownership.ReleaseAsync(run.InstanceId, CancellationToken.None);
+            }
+
             return true;
         }
     }
+
+    LeaseChange? IInstanceHost.ReleaseWithEnd() => ownership.ReleaseWithEnd();
 
     private bool TryPost(string instanceId, InstanceEvent instanceEvent, out InstanceRun live)
     {

@@ -6,17 +6,21 @@ namespace ServicesSync.Persistence;
 /// A batch of commits flattened into what a store applies in bulk: every journal entry and
 /// dead letter (each refused when the batch holds it twice), the last state of each instance,
 /// the published events, and the bookmark changes folded in commit order into one final set of
-/// removals and additions. Every store applies the same plan, so they agree on what a batch means.
+/// removals and additions, and the lease changes (the last one of each instance). Every store
+/// applies the same plan, so they agree on what a batch means.
 /// </summary>
 internal sealed class CommitPlan
 {
+    private static readonly Dictionary<string, LeaseChange> NoLeases = [];
+
     private CommitPlan(
         IReadOnlyList<WorkflowInstance> instances,
         IReadOnlyList<JournalEntry> journal,
         IReadOnlyList<DeadLetterEntry> deadLetters,
         IReadOnlyList<OutboxEvent> events,
         IReadOnlyList<string> bookmarksRemoved,
-        IReadOnlyList<BookmarkRecord> bookmarksAdded)
+        IReadOnlyList<BookmarkRecord> bookmarksAdded,
+        IReadOnlyDictionary<string, LeaseChange> leases)
     {
         Instances = instances;
         Journal = journal;
@@ -24,6 +28,7 @@ internal sealed class CommitPlan
         Events = events;
         BookmarksRemoved = bookmarksRemoved;
         BookmarksAdded = bookmarksAdded;
+        Leases = leases;
     }
 
     public IReadOnlyList<WorkflowInstance> Instances { get; }
@@ -38,6 +43,9 @@ internal sealed class CommitPlan
 
     public IReadOnlyList<BookmarkRecord> BookmarksAdded { get; }
 
+    /// <summary>Per instance id, the lease change of its last commit in the batch that had one.</summary>
+    public IReadOnlyDictionary<string, LeaseChange> Leases { get; }
+
     public static CommitPlan Create(IReadOnlyList<InstanceCommit> commits)
     {
         ArgumentNullException.ThrowIfNull(commits);
@@ -48,6 +56,7 @@ internal sealed class CommitPlan
         var deadLetterIds = new HashSet<string>(StringComparer.Ordinal);
         var events = new List<OutboxEvent>();
         Dictionary<string, BookmarkRecord?>? bookmarks = null;
+        Dictionary<string, LeaseChange>? leases = null;
         foreach (var commit in commits)
         {
             CommitValidation.EnsureBelongsToInstance(commit);
@@ -73,6 +82,11 @@ internal sealed class CommitPlan
             }
 
             events.AddRange(commit.Events);
+            if (commit.Lease is { } lease)
+            {
+                (leases ??= new(StringComparer.Ordinal))[commit.Instance.Id] = lease;
+            }
+
             foreach (var id in commit.BookmarksRemoved)
             {
                 (bookmarks ??= new(StringComparer.Ordinal))[id] = null;
@@ -98,6 +112,6 @@ internal sealed class CommitPlan
             }
         }
 
-        return new CommitPlan([.. instances.Values], journal, deadLetters, events, removed, added);
+        return new CommitPlan([.. instances.Values], journal, deadLetters, events, removed, added, leases ?? NoLeases);
     }
 }

@@ -14,5 +14,8 @@ public sealed record InstanceCommit(
     /// <summary>Business events the step published (the outbox), written in the same transaction.</summary>
     public IReadOnlyList<OutboxEvent> Events { get; init; } = [];
 
+    /// <summary>The run's lease taken or given back with this commit; null leaves it as it is.</summary>
+    public LeaseChange? Lease { get; init; }
+
     public static InstanceCommit StateOnly(WorkflowInstance instance) => new(instance, [], [], [], []);
 }

@@ -27,6 +27,22 @@ public sealed class SequenceAndBranchTests
         Assert.Equal([0L, 1L, 2L], journal.Select(e => e.Sequence));
     }
 
+    [Fact]
+    public async Task Wait_RunEndedByItsDriver_ReturnsExactlyWhatTheStoreHolds()
+    {
+        // The wait answers from the driver's last commit instead of reading the store back.
+        await using var harness = new EngineHarness();
+        var flow = FlowBuilder.Create()
+            .Add("shape", "core.set", new JsonObject { ["template"] = new JsonObject { ["worker"] = "{{input.name}}" } })
+            .Chain("start", "shape")
+            .Build();
+
+        var run = await harness.RunAsync(flow, new JsonObject { ["name"] = "Ada" });
+
+        Assert.Equal(InstanceStatus.Completed, run.Status);
+        Assert.Equal(await harness.Store.GetAsync(run.Id, CancellationToken.None), run);
+    }
+
     [Theory]
     [InlineData(true, "approved")]
     [InlineData(false, "rejected")]
@@ -86,6 +102,23 @@ public sealed class SequenceAndBranchTests
         Assert.Equal("rate card violation", parked.Reason);
         Assert.Equal("""{"entry":42}""", parked.MessageJson);
         Assert.Equal("park", parked.ActivityId);
+    }
+
+    [Fact]
+    public async Task Start_ReturnsOnlyOnceTheRunIsStored_TogetherWithItsTriggerStep()
+    {
+        // The creation rides on the trigger's commit; the caller still hears of a durable run only.
+        await using var harness = new EngineHarness();
+        var flow = FlowBuilder.Create()
+            .Add("wait", "test.wait", new JsonObject { ["bookmark"] = "approval" })
+            .Chain("start", "wait")
+            .Build();
+        await harness.PublishAsync(flow);
+
+        var started = await harness.StartAsync(flow.Id);
+
+        Assert.NotNull(await harness.Store.GetAsync(started.Id, CancellationToken.None));
+        Assert.Equal("start", (await harness.JournalAsync(started.Id))[0].ActivityId);
     }
 
     [Fact]

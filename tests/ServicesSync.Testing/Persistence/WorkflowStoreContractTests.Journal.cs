@@ -20,6 +20,17 @@ public abstract partial class WorkflowStoreContractTests
     }
 
     [Fact]
+    public async Task GetJournalAsync_RoundTripsOutcomesWithQuotesBackslashesCommasAndBraces()
+    {
+        // The PostgreSQL store sends each entry's outcomes as an array literal: quoting must hold.
+        var entry = Entry("i-1", 0) with { Outcomes = ["say \"hi\"", "back\\slash", "a,b", "{x}", "", "NULL"] };
+
+        await Store.CommitAsync([Commit(Instance("i-1"), entry)], Ct);
+
+        Assert.Equal(entry.Outcomes, Assert.Single(await Store.GetJournalAsync("i-1", null, Ct)).Outcomes);
+    }
+
+    [Fact]
     public async Task GetJournalAsync_ReturnsSequenceOrderWhateverTheCommitOrder()
     {
         await Store.CommitAsync([Commit(Instance("i-1"), Entry("i-1", 2), Entry("i-1", 0))], Ct);

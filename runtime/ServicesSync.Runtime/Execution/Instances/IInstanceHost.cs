@@ -17,4 +17,7 @@ internal interface IInstanceHost
     /// and the driver must go on; true when it is unregistered and may exit.
     /// </summary>
     bool TryRelease(InstanceRun run);
+
+    /// <summary>What the commit that ends a run for good writes to its lease (<see cref="Ownership.IRunOwnership.ReleaseWithEnd"/>).</summary>
+    LeaseChange? ReleaseWithEnd();
 }

@@ -71,6 +71,7 @@ internal sealed partial class InstanceRun
         var commit = new InstanceCommit(instance, [.. journal], [.. deadLetters], [.. bookmarksAdded], [.. bookmarksRemoved])
         {
             Events = [.. events],
+            Lease = LeaseWith(terminal),
         };
         for (var attempt = 1; ; attempt++)
         {
@@ -86,6 +87,11 @@ internal sealed partial class InstanceRun
             }
         }
 
+        Volatile.Write(ref lastCommitted, commit.Instance);
+        // A run that ends in the commit that creates it is never leased: there is nothing to release.
+        leaseReleased |= commit.Lease is { IsRelease: true } || (creationClaim is not null && terminal);
+        creationClaim = null;
+        creation?.TrySetResult();
         journal.Clear();
         deadLetters.Clear();
         bookmarksAdded.Clear();
@@ -102,6 +108,14 @@ internal sealed partial class InstanceRun
             OnStatusChanged(status);
         }
     }
+
+    /// <summary>What this commit does to the run's lease, in the same transaction.</summary>
+    private LeaseChange? LeaseWith(bool terminal)
+        => creationClaim is { } claim
+            // The creation: claimed, unless the run also ends in it.
+            ? terminal ? null : claim
+            // Nothing resumes a completed or cancelled run, so its lease can go with its end.
+            : terminal && !leaseReleased ? host.ReleaseWithEnd() : null;
 
     private InstanceStatus ComputeStatus()
     {

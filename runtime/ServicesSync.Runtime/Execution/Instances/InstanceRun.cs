@@ -43,6 +43,7 @@ internal sealed partial class InstanceRun
     private readonly Action<AttemptFailed> reportAttemptFailed;
 
     private WorkflowInstance instance;
+    private WorkflowInstance? lastCommitted;
     private Dictionary<string, JsonNode?> variables;
     private string variablesJson;
     private bool variablesChanged;
@@ -52,6 +53,9 @@ internal sealed partial class InstanceRun
     private bool stopping;
     private int abandoned;
     private int? quarantineAfter;
+    private bool leaseReleased;
+    private TaskCompletionSource? creation;
+    private LeaseChange? creationClaim;
 
     public InstanceRun(
         EngineServices engine,
@@ -78,8 +82,8 @@ internal sealed partial class InstanceRun
 
     public string InstanceId => instance.Id;
 
-    /// <summary>The instance as last committed by this driver.</summary>
-    public WorkflowInstance Instance => Volatile.Read(ref instance);
+    /// <summary>The instance as this driver's last successful commit wrote it; null before its first.</summary>
+    public WorkflowInstance? LastCommitted => Volatile.Read(ref lastCommitted);
 
     /// <summary>Completes when the driver has exited (the instance is no longer running here).</summary>
     public Task Finished => finished.Task;
@@ -89,11 +93,29 @@ internal sealed partial class InstanceRun
 
     public bool HasQueuedEvents => inbox.Reader.Count > 0;
 
+    /// <summary>The run's end is committed together with the release of its lease: the host need not release it again.</summary>
+    public bool LeaseReleased => leaseReleased;
+
     /// <summary>Graceful shutdown: finish what runs, start nothing new, leave the rest for the next start.</summary>
     public void BeginStop()
     {
         stopping = true;
         inbox.Writer.TryWrite(Wake.Instance);
+    }
+
+    /// <summary>Completes when the run's creation is committed (<see cref="PrepareCreation"/>); fails when it cannot be.</summary>
+    public Task Created => creation?.Task ?? Task.CompletedTask;
+
+    /// <summary>
+    /// The run is new and not stored yet: its creation goes into the commit of its first step, the
+    /// trigger, with <paramref name="claim"/> (its lease) if given. Nothing but the trigger runs
+    /// before that commit, and the trigger only hands on the start payload; every activity after
+    /// it still starts only once the run is durable, as does the start call's answer (<see cref="Created"/>).
+    /// </summary>
+    public void PrepareCreation(LeaseChange? claim)
+    {
+        creation = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        creationClaim = claim;
     }
 
     /// <summary>Marks the run cancelled before its loop starts (cancelling a run that is not active).</summary>
@@ -133,6 +155,9 @@ internal sealed partial class InstanceRun
             }
 
             Dispatch();
+            // A new run is committed at the latest when nothing else is left to do (a shutdown
+            // before its trigger ran), normally with its trigger's completion.
+            dirty |= creation is not null;
             while (true)
             {
                 if (running == 0 && inbox.Reader.Count == 0)
@@ -177,10 +202,12 @@ internal sealed partial class InstanceRun
 #pragma warning restore CA1031
         {
             EngineLog.DriverFailed(engine.Logger, ex, instance.WorkflowId, instance.Id);
+            creation?.TrySetException(ex);
             host.TryRelease(this);
         }
         finally
         {
+            creation?.TrySetException(new InvalidOperationException($"The driver of run {instance.Id} ended before committing its creation."));
             inbox.Writer.TryComplete();
             finished.TrySetResult();
         }

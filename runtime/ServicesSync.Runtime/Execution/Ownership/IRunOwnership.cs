@@ -1,3 +1,5 @@
+using ServicesSync.Persistence;
+
 namespace ServicesSync.Execution.Ownership;
 
 /// <summary>
@@ -33,6 +35,20 @@ public interface IRunOwnership
 
     /// <summary>Gives back every claim of this node (a graceful stop hands the work over).</summary>
     Task ReleaseAllAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The claim on a run whose id this node has just generated, to write with the commit that
+    /// creates it instead of <see cref="TryAcquireAsync"/> before it (nobody else can hold an id
+    /// nobody has seen); null when claims are not kept in the store.
+    /// </summary>
+    LeaseChange? ClaimWithCreation();
+
+    /// <summary>
+    /// The release to write with the commit that ends a run for good (completed or cancelled:
+    /// nothing resumes it again), instead of <see cref="ReleaseAsync"/> after it; null when
+    /// claims are not kept in the store.
+    /// </summary>
+    LeaseChange? ReleaseWithEnd();
 
     /// <summary>Whether claims expire and orphans must be looked for periodically (a shared store).</summary>
     bool IsShared { get; }

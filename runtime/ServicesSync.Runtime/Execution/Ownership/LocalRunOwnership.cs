@@ -22,6 +22,10 @@ internal sealed class LocalRunOwnership(IInstanceStore store, RuntimeOptions opt
     public async Task<IReadOnlyList<string>> ClaimOrphansAsync(int max, CancellationToken cancellationToken)
         => Interlocked.Exchange(ref recovered, 1) == 0 ? await store.ListIdsAsync(InstanceStatus.Running, cancellationToken) : [];
 
+    public LeaseChange? ClaimWithCreation() => null;
+
+    public LeaseChange? ReleaseWithEnd() => null;
+
     public Task RenewAsync(IReadOnlyCollection<string> driving, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task ReleaseAllAsync(CancellationToken cancellationToken) => Task.CompletedTask;
