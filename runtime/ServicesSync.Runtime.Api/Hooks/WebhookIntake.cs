@@ -84,7 +84,8 @@ internal sealed partial class WebhookIntake(
         var instanceId = identity is null ? null : WebhookInstanceIds.For(hook.WorkflowId, hook.Binding.Trigger.Id, identity.Key);
         WorkflowInstance instance;
         // Look-up and start under one gate per run id: of concurrent duplicates exactly one starts
-        // the run and answers duplicate:false, every other one finds it and answers duplicate:true.
+        // the run and answers duplicate:false, every other one finds it and answers duplicate:true
+        // (on other nodes too: the run id's lease decides there, see IWorkflowRuntime.StartOnceAsync).
         using (await gates.EnterAsync(instanceId, cancellationToken))
         {
             if (instanceId is not null && await instances.GetAsync(instanceId, cancellationToken) is { } existing)
@@ -92,7 +93,7 @@ internal sealed partial class WebhookIntake(
                 return Duplicate(hook, identity!, existing);
             }
 
-            instance = await runtime.StartAsync(
+            var started = await runtime.StartOnceAsync(
                 new StartRunRequest
                 {
                     WorkflowId = hook.WorkflowId,
@@ -102,6 +103,13 @@ internal sealed partial class WebhookIntake(
                     InstanceId = instanceId,
                 },
                 cancellationToken);
+            if (!started.Created)
+            {
+                // Another node took the same delivery at the same moment and started it.
+                return Duplicate(hook, identity!, started.Instance);
+            }
+
+            instance = started.Instance;
         }
 
         LogStarted(logger, hook.Path, hook.WorkflowId, instance.Id);

@@ -12,6 +12,14 @@ public interface IWorkflowRuntime
     Task<WorkflowInstance> StartAsync(StartRunRequest request, CancellationToken cancellationToken);
 
     /// <summary>
+    /// <see cref="StartAsync"/>, saying whether this call created the run: with a
+    /// <see cref="StartRunRequest.InstanceId"/> the run starts at most once across every node
+    /// sharing the store, and a call that finds it (started by another call, here or on another
+    /// node, and maybe finished since) answers it with <see cref="StartedRun.Created"/> false.
+    /// </summary>
+    Task<StartedRun> StartOnceAsync(StartRunRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Waits until the instance is no longer running (completed, faulted, cancelled or suspended),
     /// or until <paramref name="timeout"/>; returns its latest state either way.
     /// </summary>
@@ -29,3 +37,6 @@ public interface IWorkflowRuntime
     /// <summary>Continues the activity waiting on <paramref name="bookmarkId"/> with <paramref name="input"/>.</summary>
     Task<WorkflowInstance> ResumeAsync(string instanceId, string bookmarkId, System.Text.Json.Nodes.JsonNode? input, CancellationToken cancellationToken);
 }
+
+/// <summary>The run a start answered with, and whether that start created it.</summary>
+public sealed record StartedRun(WorkflowInstance Instance, bool Created);

@@ -38,20 +38,24 @@ internal sealed partial class WorkflowRuntime(
     public IReadOnlyCollection<string> DrivenIds => [.. runs.Keys];
 
     public async Task<WorkflowInstance> StartAsync(StartRunRequest request, CancellationToken cancellationToken)
+        => (await StartOnceAsync(request, cancellationToken)).Instance;
+
+    public async Task<StartedRun> StartOnceAsync(StartRunRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ThrowIfShuttingDown();
         if (request.InstanceId is null)
         {
-            return await CreateAndLaunchAsync(request, cancellationToken);
+            return new StartedRun(await CreateAndLaunchAsync(request, cancellationToken), Created: true);
         }
 
         var gate = GateOf(request.InstanceId);
         await gate.WaitAsync(cancellationToken);
         try
         {
-            return await store.GetAsync(request.InstanceId, cancellationToken)
-                   ?? await CreateAndLaunchAsync(request, cancellationToken);
+            return await store.GetAsync(request.InstanceId, cancellationToken) is { } existing
+                ? new StartedRun(existing, Created: false)
+                : await StartGivenIdAsync(request, request.InstanceId, cancellationToken);
         }
         finally
         {
@@ -141,9 +145,10 @@ internal sealed partial class WorkflowRuntime(
         };
         // Claimed no later than its first commit: no other node may ever find it running without
         // an owner. An id generated here is new to everyone, so the creation commit itself carries
-        // the claim; a given id (a child run's) may be contended and is claimed before.
+        // the claim; a given id (a child run's, a deduplicated delivery's) may be contended and was
+        // claimed before (StartGivenIdAsync).
         var claim = request.InstanceId is null ? ownership.ClaimWithCreation() : null;
-        if (claim is null)
+        if (claim is null && request.InstanceId is null)
         {
             await AcquireAsync(instance.Id, cancellationToken);
         }
