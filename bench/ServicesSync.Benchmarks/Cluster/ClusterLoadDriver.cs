@@ -19,6 +19,7 @@ internal static class ClusterLoadDriver
 {
     private const int InFlightAtKill = 100;
     private static readonly TimeSpan SlowErp = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(10);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -39,7 +40,7 @@ internal static class ClusterLoadDriver
         }
 
         var server = BenchServer.FindServer();
-        Console.WriteLine($"webhook → map → http.request (loopback sink) → result; {clients} closed-loop clients, {seconds} s per measurement after 2 s warm-up, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"webhook → map → http.request (loopback sink) → result; {clients} closed-loop clients, {seconds} s per measurement after {Warmup.TotalSeconds:0} s warm-up, {Environment.ProcessorCount} cores");
         Console.WriteLine("round | setup | accepted req/s | p50 ms | p99 ms | max ms | runs completed/s | non-202 | load avg (1 min) before → after");
         for (var round = 1; round <= rounds; round++)
         {
@@ -81,7 +82,8 @@ internal static class ClusterLoadDriver
             }
 
             var ports = nodes.Select(n => n.Port).ToArray();
-            await WebhookLoadDriver.MeasureAsync(ports, clients, TimeSpan.FromSeconds(2), sink);
+            // A fresh process: long enough for the JIT's tiering, or the first seconds measure the compiler.
+            await WebhookLoadDriver.MeasureAsync(ports, clients, Warmup, sink);
             var before = BenchServer.LoadAverage();
             var result = await WebhookLoadDriver.MeasureAsync(ports, clients, TimeSpan.FromSeconds(seconds), sink);
             Console.WriteLine($"{round,5} | {setup,-19} | {result.Row(seconds)} | {before} → {BenchServer.LoadAverage()}");
