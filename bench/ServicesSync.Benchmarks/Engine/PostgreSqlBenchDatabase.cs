@@ -65,7 +65,8 @@ internal sealed class PostgreSqlBenchDatabase : IAsyncDisposable
 
     private Task<object?> ScalarAsync(string sql) => ScalarAsync(server, sql);
 
-    private static async Task<object?> ScalarAsync(string connectionString, string sql)
+    /// <summary>One statement's scalar on a connection of its own (the other bench drivers use it too).</summary>
+    internal static async Task<object?> ScalarAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -73,11 +74,12 @@ internal sealed class PostgreSqlBenchDatabase : IAsyncDisposable
         return await command.ExecuteScalarAsync();
     }
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
+    /// <summary>One statement on a connection of its own; <paramref name="timeoutSeconds"/> 0 waits as long as it takes (a seed).</summary>
+    internal static async Task ExecuteAsync(string connectionString, string sql, int timeoutSeconds = 30)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = timeoutSeconds };
         await command.ExecuteNonQueryAsync();
     }
 }

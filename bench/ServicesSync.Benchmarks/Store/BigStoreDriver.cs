@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ServicesSync.Persistence;
 using ServicesSync.Persistence.PostgreSql;
+using ServicesSync.Benchmarks.Engine;
 
 namespace ServicesSync.Benchmarks.Store;
 
@@ -157,21 +158,9 @@ internal static class BigStoreDriver
         }
     }
 
-    private static async Task<object?> ScalarAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
-    }
+    private static Task<object?> ScalarAsync(string connectionString, string sql) => PostgreSqlBenchDatabase.ScalarAsync(connectionString, sql);
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync();
-    }
+    private static Task ExecuteAsync(string connectionString, string sql) => PostgreSqlBenchDatabase.ExecuteAsync(connectionString, sql, timeoutSeconds: 0);
 
     private static string? Option(string[] args, string name)
     {

@@ -23,20 +23,7 @@ public sealed class NodeFailoverTests
         var cluster = await Cluster.CreateAsync("failover");
         await using var doomed = await cluster.StartAsync("doomed", Lease);
         await using var survivor = await cluster.StartAsync("survivor", Lease);
-        using (var admin = doomed.CreateClient())
-        {
-            await ApiScenario.PublishAsync(admin, PostToSink(sink.Url), "failover-to-erp");
-        }
-
-        string instanceId;
-        using (var client = doomed.CreateClient(authenticated: false))
-        {
-            using var accepted = await client.PostAsync(new Uri("hooks/failover", UriKind.Relative), HttpJson.Content("""{"id":"TE-7","hours":8}"""));
-            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-            instanceId = (await HttpJson.ReadAsync(accepted)).GetProperty("instanceId").GetString()!;
-        }
-
-        await WaitUntilAsync(() => !sink.Deliveries.IsEmpty, TimeSpan.FromSeconds(30));
+        var instanceId = await StartPostingAsync(doomed, sink, "TE-7");
         doomed.Kill();
         var killed = Stopwatch.StartNew();
 
@@ -63,20 +50,7 @@ public sealed class NodeFailoverTests
         stayingOptions.Environment["ServicesSync__Runtime__OrphanScanInterval"] = "00:01:00";
         stayingOptions.Environment["ServicesSync__Runtime__LeaseDuration"] = "00:02:00";
         await using var staying = await ServicesSyncProcess.StartAsync(stayingOptions);
-        using (var admin = stopping.CreateClient())
-        {
-            await ApiScenario.PublishAsync(admin, PostToSink(sink.Url), "failover-to-erp");
-        }
-
-        string instanceId;
-        using (var client = stopping.CreateClient(authenticated: false))
-        {
-            using var accepted = await client.PostAsync(new Uri("hooks/failover", UriKind.Relative), HttpJson.Content("""{"id":"TE-8","hours":6}"""));
-            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
-            instanceId = (await HttpJson.ReadAsync(accepted)).GetProperty("instanceId").GetString()!;
-        }
-
-        await WaitUntilAsync(() => !sink.Deliveries.IsEmpty, TimeSpan.FromSeconds(30));
+        var instanceId = await StartPostingAsync(stopping, sink, "TE-8");
         var stopped = Stopwatch.StartNew();
         await stopping.StopAsync(TimeSpan.FromSeconds(30));
 
@@ -86,6 +60,26 @@ public sealed class NodeFailoverTests
         Assert.Equal("completed", finished.GetProperty("instance").GetProperty("status").GetString());
         Assert.True(stopped.Elapsed < TimeSpan.FromSeconds(15), $"finished {stopped.Elapsed} after the stop; without the handover the next scan would come within a minute");
         Assert.Equal(1, Assert.Single(sink.Effects).Value);
+    }
+
+    /// <summary>Publishes webhook → ERP post on <paramref name="node"/>, starts a run there and returns once its post is in flight.</summary>
+    private static async Task<string> StartPostingAsync(ServicesSyncProcess node, IdempotentSink sink, string timeEntry)
+    {
+        using (var admin = node.CreateClient())
+        {
+            await ApiScenario.PublishAsync(admin, PostToSink(sink.Url), "failover-to-erp");
+        }
+
+        string instanceId;
+        using (var client = node.CreateClient(authenticated: false))
+        {
+            using var accepted = await client.PostAsync(new Uri("hooks/failover", UriKind.Relative), HttpJson.Content($$"""{"id":"{{timeEntry}}","hours":8}"""));
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+            instanceId = (await HttpJson.ReadAsync(accepted)).GetProperty("instanceId").GetString()!;
+        }
+
+        await WaitUntilAsync(() => !sink.Deliveries.IsEmpty, TimeSpan.FromSeconds(30));
+        return instanceId;
     }
 
     private static string PostToSink(Uri sinkUrl)
