@@ -1,3 +1,5 @@
+using ServicesSync.Testing.Waiting;
+
 namespace ServicesSync.Connections.Tests.Http;
 
 /// <summary>Polls a condition with a deadline: requests cross a real socket, so they arrive a little later.</summary>
@@ -27,13 +29,5 @@ internal static class Eventually
     /// <summary>Awaits a task with a real deadline, so a broken retry fails the test instead of hanging the run.</summary>
     public static async Task<T> Within<T>(Task<T> task) => await task.WaitAsync(Deadline);
 
-    public static async Task TrueAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Deadline;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
-            await Task.Delay(10);
-        }
-    }
+    public static Task TrueAsync(Func<bool> condition, string what) => Poll.UntilAsync(condition, Deadline, what);
 }

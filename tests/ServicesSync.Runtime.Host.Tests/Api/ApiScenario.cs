@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ServicesSync.Testing.Waiting;
 
 namespace ServicesSync.Host.Tests.Api;
 
@@ -24,36 +25,20 @@ internal static class ApiScenario
     }
 
     /// <summary>Polls the instance until its status is not running.</summary>
-    public static async Task<JsonElement> WaitForEndAsync(HttpClient client, string instanceId)
-    {
-        var until = DateTime.UtcNow + Deadline;
-        while (true)
-        {
-            var instance = await HttpJson.ReadAsync(await client.GetAsync(new Uri($"/api/v1/instances/{instanceId}", UriKind.Relative)));
-            if (instance.GetProperty("instance").GetProperty("status").GetString() != "running")
-            {
-                return instance;
-            }
-
-            Assert.True(DateTime.UtcNow < until, $"instance {instanceId} still running after {Deadline}");
-            await Task.Delay(50);
-        }
-    }
+    public static Task<JsonElement> WaitForEndAsync(HttpClient client, string instanceId)
+        => Poll.ForAsync(
+            async () => await HttpJson.ReadAsync(await client.GetAsync(new Uri($"/api/v1/instances/{instanceId}", UriKind.Relative))),
+            instance => instance.GetProperty("instance").GetProperty("status").GetString() != "running",
+            Deadline,
+            _ => $"instance {instanceId} still running");
 
     public static async Task<JsonElement> WaitForDeadLetterAsync(HttpClient client, string workflowId)
     {
-        var until = DateTime.UtcNow + Deadline;
-        while (true)
-        {
-            var page = await HttpJson.ReadAsync(await client.GetAsync(new Uri($"/api/v1/dead-letters?workflow={workflowId}&status=open", UriKind.Relative)));
-            var items = page.GetProperty("items");
-            if (items.GetArrayLength() > 0)
-            {
-                return items[0];
-            }
-
-            Assert.True(DateTime.UtcNow < until, $"no open dead letter for {workflowId} after {Deadline}");
-            await Task.Delay(50);
-        }
+        var page = await Poll.ForAsync(
+            async () => await HttpJson.ReadAsync(await client.GetAsync(new Uri($"/api/v1/dead-letters?workflow={workflowId}&status=open", UriKind.Relative))),
+            page => page.GetProperty("items").GetArrayLength() > 0,
+            Deadline,
+            _ => $"no open dead letter for {workflowId}");
+        return page.GetProperty("items")[0];
     }
 }

@@ -7,6 +7,7 @@ using ServicesSync.Host.Tests.Hooks;
 using ServicesSync.Host.Tests.Recovery;
 using ServicesSync.Persistence;
 using ServicesSync.Testing.Host;
+using ServicesSync.Testing.Waiting;
 
 namespace ServicesSync.Host.Tests.MultiNode;
 
@@ -120,34 +121,27 @@ public sealed class BatchFailoverTests
     /// <summary>How long after the kill the last of <paramref name="runIds"/> stopped running.</summary>
     private static async Task<TimeSpan> WaitUntilNoneRunningAsync(HttpClient client, HashSet<string> runIds, Stopwatch sinceKill)
     {
-        while (true)
-        {
-            var running = await HttpJson.ReadAsync(await client.GetAsync(new Uri($"api/v1/instances?workflow=batch-to-erp&status=running&take={InstanceQuery.MaxTake}", UriKind.Relative)));
-            if (!running.GetProperty("items").EnumerateArray().Any(i => runIds.Contains(i.GetProperty("id").GetString()!)))
+        await Poll.UntilAsync(
+            async () =>
             {
-                return sinceKill.Elapsed;
-            }
-
-            Assert.True(sinceKill.Elapsed < TimeSpan.FromSeconds(60), "the killed node's runs were still running a minute after the kill");
-            await Task.Delay(100);
-        }
+                var running = await HttpJson.ReadAsync(await client.GetAsync(new Uri($"api/v1/instances?workflow=batch-to-erp&status=running&take={InstanceQuery.MaxTake}", UriKind.Relative)));
+                return !running.GetProperty("items").EnumerateArray().Any(i => runIds.Contains(i.GetProperty("id").GetString()!));
+            },
+            TimeSpan.FromSeconds(60),
+            "the killed node's runs to stop running");
+        return sinceKill.Elapsed;
     }
 
-    private static async Task WaitForAllCompletedAsync(HttpClient client, TimeSpan limit)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (true)
-        {
-            var completed = await HttpJson.ReadAsync(await client.GetAsync(new Uri("api/v1/instances?workflow=batch-to-erp&status=completed&take=1", UriKind.Relative)));
-            if (completed.GetProperty("total").GetInt32() == Items)
+    private static Task<int> WaitForAllCompletedAsync(HttpClient client, TimeSpan limit)
+        => Poll.ForAsync(
+            async () =>
             {
-                return;
-            }
-
-            var faulted = await HttpJson.ReadAsync(await client.GetAsync(new Uri("api/v1/instances?workflow=batch-to-erp&status=faulted&take=1", UriKind.Relative)));
-            Assert.Equal(0, faulted.GetProperty("total").GetInt32());
-            Assert.True(DateTime.UtcNow < deadline, $"only {completed.GetProperty("total").GetInt32()} of {Items} runs completed within {limit}");
-            await Task.Delay(250);
-        }
-    }
+                var faulted = await HttpJson.ReadAsync(await client.GetAsync(new Uri("api/v1/instances?workflow=batch-to-erp&status=faulted&take=1", UriKind.Relative)));
+                Assert.Equal(0, faulted.GetProperty("total").GetInt32());
+                var completed = await HttpJson.ReadAsync(await client.GetAsync(new Uri("api/v1/instances?workflow=batch-to-erp&status=completed&take=1", UriKind.Relative)));
+                return completed.GetProperty("total").GetInt32();
+            },
+            completed => completed == Items,
+            limit,
+            completed => $"only {completed} of {Items} runs completed");
 }

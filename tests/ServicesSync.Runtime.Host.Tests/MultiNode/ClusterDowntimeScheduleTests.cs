@@ -1,5 +1,6 @@
 using ServicesSync.Host.Tests.Api;
 using ServicesSync.Testing.Host;
+using ServicesSync.Testing.Waiting;
 
 namespace ServicesSync.Host.Tests.MultiNode;
 
@@ -73,25 +74,19 @@ public sealed class ClusterDowntimeScheduleTests
 
     private static async Task<IReadOnlyList<(DateTimeOffset Scheduled, bool CatchUp)>> WaitForRunsAsync(HttpClient client, int count, TimeSpan limit)
     {
-        var deadline = DateTime.UtcNow + limit;
-        while (true)
+        var page = await Poll.ForAsync(
+            async () => await HttpJson.ReadAsync(await client.GetAsync(new Uri("api/v1/instances?workflow=every-twenty-seconds&status=completed&take=100", UriKind.Relative))),
+            page => page.GetProperty("items").GetArrayLength() >= count,
+            limit,
+            _ => $"fewer than {count} completed runs");
+        var runs = new List<(DateTimeOffset, bool)>();
+        foreach (var item in page.GetProperty("items").EnumerateArray())
         {
-            var page = await HttpJson.ReadAsync(await client.GetAsync(new Uri("api/v1/instances?workflow=every-twenty-seconds&status=completed&take=100", UriKind.Relative)));
-            if (page.GetProperty("items").GetArrayLength() >= count)
-            {
-                var runs = new List<(DateTimeOffset, bool)>();
-                foreach (var item in page.GetProperty("items").EnumerateArray())
-                {
-                    var run = await HttpJson.ReadAsync(await client.GetAsync(new Uri($"api/v1/instances/{item.GetProperty("id").GetString()}", UriKind.Relative)));
-                    var input = run.GetProperty("input");
-                    runs.Add((input.GetProperty("scheduledTime").GetDateTimeOffset(), input.GetProperty("catchUp").GetBoolean()));
-                }
-
-                return runs;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"fewer than {count} completed runs within {limit}");
-            await Task.Delay(250);
+            var run = await HttpJson.ReadAsync(await client.GetAsync(new Uri($"api/v1/instances/{item.GetProperty("id").GetString()}", UriKind.Relative)));
+            var input = run.GetProperty("input");
+            runs.Add((input.GetProperty("scheduledTime").GetDateTimeOffset(), input.GetProperty("catchUp").GetBoolean()));
         }
+
+        return runs;
     }
 }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using ServicesSync.Host.Tests.Api;
+using ServicesSync.Testing.Waiting;
 
 namespace ServicesSync.Host.Tests.MultiNode;
 
@@ -29,18 +29,11 @@ public sealed class ClusteredScheduleTests
         using var admin = second.CreateClient();
         await ApiScenario.PublishAsync(admin, Workflow, "every-two-seconds");
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
-        JsonElement page;
-        while (true)
-        {
-            page = await HttpJson.ReadAsync(await admin.GetAsync(new Uri("api/v1/instances?workflow=every-two-seconds&status=completed&take=500", UriKind.Relative)));
-            if (page.GetProperty("total").GetInt32() >= 22 || DateTime.UtcNow > deadline)
-            {
-                break;
-            }
-
-            await Task.Delay(500);
-        }
+        var page = await Poll.ForAsync(
+            async () => await HttpJson.ReadAsync(await admin.GetAsync(new Uri("api/v1/instances?workflow=every-two-seconds&status=completed&take=500", UriKind.Relative))),
+            page => page.GetProperty("total").GetInt32() >= 22,
+            TimeSpan.FromSeconds(120),
+            page => $"only {page.GetProperty("total").GetInt32()} runs completed");
 
         var times = new List<DateTimeOffset>();
         foreach (var item in page.GetProperty("items").EnumerateArray())

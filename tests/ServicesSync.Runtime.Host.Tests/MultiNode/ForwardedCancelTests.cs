@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using ServicesSync.Host.Tests.Api;
 using ServicesSync.Host.Tests.Hooks;
 using ServicesSync.Host.Tests.Recovery;
+using ServicesSync.Testing.Waiting;
 
 namespace ServicesSync.Host.Tests.MultiNode;
 
@@ -34,12 +35,7 @@ public sealed class ForwardedCancelTests
             instanceId = (await HttpJson.ReadAsync(accepted)).GetProperty("instanceId").GetString()!;
         }
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (sink.Deliveries.IsEmpty)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the run never called the ERP");
-            await Task.Delay(20);
-        }
+        await Poll.UntilAsync(() => !sink.Deliveries.IsEmpty, TimeSpan.FromSeconds(30), "the run's call to the ERP");
 
         using var operatorClient = asked.CreateClient();
         var clock = Stopwatch.StartNew();

@@ -5,6 +5,7 @@ using ServicesSync.Host.Tests.Api;
 using ServicesSync.Host.Tests.Hooks;
 using ServicesSync.Host.Tests.Recovery;
 using ServicesSync.Testing.Host;
+using ServicesSync.Testing.Waiting;
 
 namespace ServicesSync.Host.Tests.MultiNode;
 
@@ -78,20 +79,10 @@ public sealed class NodeFailoverTests
             instanceId = (await HttpJson.ReadAsync(accepted)).GetProperty("instanceId").GetString()!;
         }
 
-        await WaitUntilAsync(() => !sink.Deliveries.IsEmpty, TimeSpan.FromSeconds(30));
+        await Poll.UntilAsync(() => !sink.Deliveries.IsEmpty, TimeSpan.FromSeconds(30), "the run's post to the ERP");
         return instanceId;
     }
 
     private static string PostToSink(Uri sinkUrl)
         => SinkWorkflows.HookToSink("failover-to-erp", new JsonObject { ["path"] = "failover" }, sinkUrl);
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"condition not reached within {limit}");
-            await Task.Delay(20);
-        }
-    }
 }
