@@ -10,10 +10,11 @@ namespace ServicesSync.Scripting.CSharp;
 /// loop body, <see cref="Guard.EnterFunction"/>/<see cref="Guard.ExitFunction"/> around every
 /// lambda, anonymous method and local function, <see cref="Guard.Size(int)"/> around every array
 /// size and every size-like argument, a timeout on every Regex the snippet creates, and a
-/// <see cref="Guard.CanCatch"/> filter on every catch. Nothing inserted contains a line break,
-/// so the user's line numbers survive for runtime error positions.
+/// <see cref="Guard.CanCatch"/> filter on every catch, and measured string building
+/// (GuardRewriter.Strings.cs). Nothing inserted contains a line break, so the user's line numbers
+/// survive for runtime error positions.
 /// </summary>
-internal sealed class GuardRewriter(SemanticModel model, Microsoft.CodeAnalysis.Text.TextSpan userSpan) : CSharpSyntaxRewriter
+internal sealed partial class GuardRewriter(SemanticModel model, Microsoft.CodeAnalysis.Text.TextSpan userSpan) : CSharpSyntaxRewriter
 {
     /// <summary>Marks a node of the instrumented tree with where it (or what it guards) began in the user's code.</summary>
     public const string PositionAnnotation = "servicessync-position";
@@ -148,48 +149,6 @@ internal sealed class GuardRewriter(SemanticModel model, Microsoft.CodeAnalysis.
         return GrowingStringCall(method, node, visited) ?? visited;
     }
 
-    /// <summary>
-    /// A string <c>+</c> goes through <see cref="Guard.Concat(object?, object?)"/> (two parts) or
-    /// <see cref="Guard.Concat{T}"/> (a chain, one string.Concat to the compiler), which measure
-    /// the parts before joining them. Constant chains stay as they are (they are folded at compile
-    /// time and may be needed as constants).
-    /// </summary>
-    public override SyntaxNode? VisitBinaryExpression(BinaryExpressionSyntax node)
-    {
-        if (!IsStringAddition(node) || IsStringAddition(node.Parent) || model.GetConstantValue(node).HasValue)
-        {
-            return base.VisitBinaryExpression(node);
-        }
-
-        var leaves = new List<ExpressionSyntax>();
-        ExpressionSyntax current = node;
-        while (current is BinaryExpressionSyntax add && IsStringAddition(add))
-        {
-            leaves.Add(add.Right);
-            current = add.Left;
-        }
-
-        leaves.Add(current);
-        leaves.Reverse();
-        if (leaves.Count == 2)
-        {
-            return InvocationExpression(
-                    ParseExpression($"{G}.Concat"),
-                    ArgumentList(SeparatedList(leaves.Select(leaf => Argument(CastExpression(ParseTypeName("object"), ParenthesizedExpression(((ExpressionSyntax)Visit(leaf)!).WithoutTrivia())))))))
-                .WithLeadingTrivia(node.GetLeadingTrivia()).WithTrailingTrivia(node.GetTrailingTrivia());
-        }
-
-        var items = leaves.Select(leaf => (ExpressionSyntax)CastExpression(ParseTypeName("object"), ParenthesizedExpression(((ExpressionSyntax)Visit(leaf)!).WithoutTrivia())));
-        var array = ArrayCreationExpression(
-            ArrayType(ParseTypeName("object"), SingletonList(ArrayRankSpecifier(SingletonSeparatedList<ExpressionSyntax>(OmittedArraySizeExpression())))),
-            InitializerExpression(SyntaxKind.ArrayInitializerExpression, SeparatedList(items)));
-        return InvocationExpression(ParseExpression($"{G}.Concat"), ArgumentList(SingletonSeparatedList(Argument(array))))
-            .WithLeadingTrivia(node.GetLeadingTrivia()).WithTrailingTrivia(node.GetTrailingTrivia());
-    }
-
-    private bool IsStringAddition(SyntaxNode? node)
-        => node is BinaryExpressionSyntax add && add.IsKind(SyntaxKind.AddExpression) && model.GetTypeInfo(add).Type?.SpecialType == SpecialType.System_String;
-
     private static bool IsLinq(IMethodSymbol method)
         => (method.ReducedFrom ?? method).ContainingType?.ToDisplayString() == "System.Linq.Enumerable";
 
@@ -210,89 +169,6 @@ internal sealed class GuardRewriter(SemanticModel model, Microsoft.CodeAnalysis.
         => InvocationExpression(ParseExpression($"{G}.Each"), ArgumentList(SingletonSeparatedList(Argument(source.WithoutTrivia()))))
             .WithLeadingTrivia(source.GetLeadingTrivia()).WithTrailingTrivia(source.GetTrailingTrivia());
 
-    public override SyntaxNode? VisitObjectCreationExpression(ObjectCreationExpressionSyntax node)
-    {
-        var method = model.GetSymbolInfo(node).Symbol as IMethodSymbol;
-        var visited = (ObjectCreationExpressionSyntax)base.VisitObjectCreationExpression(node)!;
-        if (method is null)
-        {
-            return visited;
-        }
-
-        var arguments = node.ArgumentList is null || visited.ArgumentList is null ? visited.ArgumentList : Arguments(method, node.ArgumentList, visited.ArgumentList);
-        return IsStringBuilder(method) && visited.Initializer is null
-            ? Builder(arguments ?? ArgumentList(), visited)
-            : visited.WithArgumentList(arguments);
-    }
-
-    public override SyntaxNode? VisitImplicitObjectCreationExpression(ImplicitObjectCreationExpressionSyntax node)
-    {
-        var method = model.GetSymbolInfo(node).Symbol as IMethodSymbol;
-        var visited = (ImplicitObjectCreationExpressionSyntax)base.VisitImplicitObjectCreationExpression(node)!;
-        if (method is null)
-        {
-            return visited;
-        }
-
-        var arguments = Arguments(method, node.ArgumentList, visited.ArgumentList);
-        return IsStringBuilder(method) && visited.Initializer is null ? Builder(arguments, visited) : visited.WithArgumentList(arguments);
-    }
-
-    private static bool IsStringBuilder(IMethodSymbol method)
-        => method.MethodKind == MethodKind.Constructor && method.ContainingType?.ToDisplayString() == "System.Text.StringBuilder";
-
-    private static InvocationExpressionSyntax Builder(ArgumentListSyntax arguments, ExpressionSyntax original)
-        => InvocationExpression(ParseExpression($"{G}.Builder"), arguments.WithoutTrivia())
-            .WithLeadingTrivia(original.GetLeadingTrivia()).WithTrailingTrivia(original.GetTrailingTrivia());
-
-    /// <summary>
-    /// string.Concat / string.Join / string.Replace, which build their whole result in one call,
-    /// go through <see cref="Guard"/> versions that measure first. Overloads over spans, with named
-    /// arguments or index ranges are left alone (their inputs are strings the limits already bound).
-    /// </summary>
-    private InvocationExpressionSyntax? GrowingStringCall(IMethodSymbol method, InvocationExpressionSyntax original, InvocationExpressionSyntax visited)
-    {
-        if (method.ContainingType?.SpecialType != SpecialType.System_String
-            || visited.ArgumentList.Arguments.Any(a => a.NameColon is not null || !a.RefKindKeyword.IsKind(SyntaxKind.None))
-            || method.Parameters.Any(p => p.Type.Name is "ReadOnlySpan" or "Span"))
-        {
-            return null;
-        }
-
-        var arguments = visited.ArgumentList.Arguments;
-        switch (method.Name)
-        {
-            case "Replace" when !method.IsStatic && method.Parameters.Length == 2 && method.Parameters[0].Type.SpecialType == SpecialType.System_String
-                && visited.Expression is MemberAccessExpressionSyntax access:
-                return Call("Replace", [Argument(access.Expression.WithoutTrivia()), .. arguments], visited);
-            case "Concat" when method.IsStatic:
-                return Call("Concat", [Values(method, original, arguments, 0)], visited);
-            case "Join" when method.IsStatic && method.Parameters.Length == 2:
-                return Call("Join", [arguments[0], Values(method, original, arguments, 1)], visited);
-            default:
-                return null;
-        }
-    }
-
-    /// <summary>The values of a Concat/Join as one sequence: the sequence or array passed, or the listed arguments as an object array.</summary>
-    private ArgumentSyntax Values(IMethodSymbol method, InvocationExpressionSyntax original, SeparatedSyntaxList<ArgumentSyntax> arguments, int first)
-    {
-        var last = method.Parameters[^1];
-        var passedWhole = arguments.Count == first + 1 && (!last.IsParams || model.GetTypeInfo(original.ArgumentList.Arguments[first].Expression).Type is IArrayTypeSymbol)
-            && method.Parameters[first].Type is not { SpecialType: SpecialType.System_Object or SpecialType.System_String };
-        if (passedWhole)
-        {
-            return arguments[first];
-        }
-
-        var items = arguments.Skip(first).Select(a => (ExpressionSyntax)CastExpression(ParseTypeName("object"), ParenthesizedExpression(a.Expression.WithoutTrivia())));
-        return Argument(ArrayCreationExpression(ArrayType(ParseTypeName("object"), SingletonList(ArrayRankSpecifier(SingletonSeparatedList<ExpressionSyntax>(OmittedArraySizeExpression())))), InitializerExpression(SyntaxKind.ArrayInitializerExpression, SeparatedList(items))));
-    }
-
-    private static InvocationExpressionSyntax Call(string name, IEnumerable<ArgumentSyntax> arguments, InvocationExpressionSyntax original)
-        => InvocationExpression(ParseExpression($"{G}.{name}"), ArgumentList(SeparatedList(arguments.Select(a => a.WithoutTrivia()))))
-            .WithLeadingTrivia(original.GetLeadingTrivia()).WithTrailingTrivia(original.GetTrailingTrivia());
-
     public override SyntaxNode? VisitAssignmentExpression(AssignmentExpressionSyntax node)
     {
         var target = model.GetSymbolInfo(node.Left).Symbol;
@@ -302,39 +178,7 @@ internal sealed class GuardRewriter(SemanticModel model, Microsoft.CodeAnalysis.
             return visited.WithRight(SizeGuard(visited.Right));
         }
 
-        // s += t on a local or parameter (reading it twice has no side effect) is s = s + t, measured.
-        if (node.IsKind(SyntaxKind.AddAssignmentExpression) && node.Left is IdentifierNameSyntax && target is ILocalSymbol or IParameterSymbol
-            && model.GetTypeInfo(node.Left).Type?.SpecialType == SpecialType.System_String)
-        {
-            var concat = InvocationExpression(
-                ParseExpression($"{G}.Concat"),
-                ArgumentList(SeparatedList([
-                    Argument(CastExpression(ParseTypeName("object"), ParenthesizedExpression(visited.Left.WithoutTrivia()))),
-                    Argument(CastExpression(ParseTypeName("object"), ParenthesizedExpression(visited.Right.WithoutTrivia()))),
-                ])));
-            return AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, visited.Left, concat).WithTriviaFrom(node);
-        }
-
-        return visited;
-    }
-
-    /// <summary>
-    /// A non-constant interpolated string that becomes a <c>string</c> (or an object) is built by
-    /// <see cref="GuardedString"/>, which measures each hole before appending it.
-    /// </summary>
-    public override SyntaxNode? VisitInterpolatedStringExpression(InterpolatedStringExpressionSyntax node)
-    {
-        var visited = (ExpressionSyntax)base.VisitInterpolatedStringExpression(node)!;
-        // Constants are folded by the compiler; one passed to another handler (StringBuilder.Append,
-        // whose builder is capped) or to FormattableString keeps it.
-        if (model.GetConstantValue(node).HasValue
-            || model.GetTypeInfo(node).ConvertedType?.SpecialType is not (SpecialType.System_String or SpecialType.System_Object))
-        {
-            return visited;
-        }
-
-        return InvocationExpression(ParseExpression($"{G}.Interpolate"), ArgumentList(SingletonSeparatedList(Argument(visited.WithoutTrivia()))))
-            .WithTriviaFrom(node);
+        return StringAppend(node, target, visited) ?? visited;
     }
 
     private ArgumentListSyntax Arguments(IMethodSymbol method, ArgumentListSyntax original, ArgumentListSyntax visited)
