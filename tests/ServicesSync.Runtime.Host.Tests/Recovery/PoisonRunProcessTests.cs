@@ -4,6 +4,7 @@ using System.Text.Json;
 using ServicesSync.Host.Tests.Api;
 using ServicesSync.Host.Tests.Support;
 using ServicesSync.Testing.Host;
+using ServicesSync.Testing.Waiting;
 
 namespace ServicesSync.Host.Tests.Recovery;
 
@@ -74,18 +75,10 @@ public sealed class PoisonRunProcessTests : IDisposable
 
     public void Dispose() => workflows.Dispose();
 
-    private static async Task<JsonElement> WaitForStatusAsync(HttpClient client, string instanceId, string status)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var instance = await HttpJson.ReadAsync(await client.GetAsync(new Uri($"api/v1/instances/{instanceId}", UriKind.Relative)));
-            if (instance.GetProperty("instance").GetProperty("status").GetString() == status || DateTime.UtcNow > deadline)
-            {
-                return instance;
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    private static Task<JsonElement> WaitForStatusAsync(HttpClient client, string instanceId, string status)
+        => Poll.ForAsync(
+            async () => await HttpJson.ReadAsync(await client.GetAsync(new Uri($"api/v1/instances/{instanceId}", UriKind.Relative))),
+            instance => instance.GetProperty("instance").GetProperty("status").GetString() == status,
+            TimeSpan.FromSeconds(30),
+            instance => $"run {instanceId} is {instance.GetProperty("instance").GetProperty("status").GetString()}, not {status}");
 }

@@ -11,6 +11,7 @@ using ServicesSync.Persistence;
 using ServicesSync.Testing.Persistence;
 using ServicesSync.Testing.RealSystems;
 using TempDirectory = ServicesSync.Host.Tests.Support.TempDirectory;
+using ServicesSync.Testing.Waiting;
 
 namespace ServicesSync.Host.Tests.Store;
 
@@ -83,20 +84,12 @@ public sealed class StoreCopyResumeTests : IDisposable
         return ((await store.GetAsync(id, CancellationToken.None))!, await store.GetJournalAsync(id, null, CancellationToken.None), await store.GetBookmarksAsync(id, CancellationToken.None));
     }
 
-    private static async Task<WorkflowInstance> WaitForFinishAsync(IWorkflowStore store, string id, TimeSpan limit)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (true)
-        {
-            var instance = (await store.GetAsync(id, CancellationToken.None))!;
-            if (instance.Status is not (InstanceStatus.Suspended or InstanceStatus.Running) || DateTime.UtcNow > deadline)
-            {
-                return instance;
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    private static Task<WorkflowInstance> WaitForFinishAsync(IWorkflowStore store, string id, TimeSpan limit)
+        => Poll.ForAsync(
+            async () => (await store.GetAsync(id, CancellationToken.None))!,
+            instance => instance.Status is not (InstanceStatus.Suspended or InstanceStatus.Running),
+            limit,
+            instance => $"run {id} is still {instance.Status}");
 
     /// <summary>The real <c>serve</c> composition on the PostgreSQL store the copy wrote.</summary>
     private sealed class PostgreSqlServe(string dataDirectory, string connectionString) : WebApplicationFactory<Program>

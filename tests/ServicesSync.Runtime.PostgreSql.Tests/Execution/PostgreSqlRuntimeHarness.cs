@@ -8,6 +8,7 @@ using ServicesSync.Persistence;
 using ServicesSync.Persistence.PostgreSql;
 using ServicesSync.Persistence.PostgreSql.Notifications;
 using ServicesSync.Testing.Definitions;
+using ServicesSync.Testing.Waiting;
 
 namespace ServicesSync.Runtime.PostgreSql.Tests.Execution;
 
@@ -63,12 +64,7 @@ internal sealed class PostgreSqlRuntimeHarness : IAsyncDisposable
     {
         listening = true;
         await Listener.StartAsync(CancellationToken.None);
-        var deadline = DateTime.UtcNow + WaitLimit;
-        while (!PostgreSql.Published.IsListening)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the listener did not start listening");
-            await Task.Delay(10);
-        }
+        await Poll.UntilAsync(() => PostgreSql.Published.IsListening, WaitLimit, "the listener to start listening");
     }
 
     public async Task<WorkflowInstance> StartAsync(string workflowId)

@@ -1,5 +1,6 @@
 using ServicesSync.Runtime.PostgreSql.Tests.Execution;
 using ServicesSync.Testing.RealSystems;
+using ServicesSync.Testing.Waiting;
 
 namespace ServicesSync.Runtime.PostgreSql.Tests.Notifications;
 
@@ -79,13 +80,6 @@ public sealed class PublishedVersionOnTwoNodesTests : IAsyncLifetime
         Assert.Equal(2, (await node.Store.GetPublishedAsync("w", null, CancellationToken.None))!.Version);
     }
 
-    private static async Task UntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + PostgreSqlRuntimeHarness.WaitLimit;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold in time");
-            await Task.Delay(10);
-        }
-    }
+    private static Task UntilAsync(Func<Task<bool>> condition)
+        => Poll.UntilAsync(condition, PostgreSqlRuntimeHarness.WaitLimit, "the condition to hold");
 }
