@@ -21,13 +21,10 @@ internal sealed partial class WebhookIntake(
     WebhookAuthenticator authenticator,
     WebhookDedupe dedupe,
     IWorkflowRuntime runtime,
-    IInstanceStore instances,
     ILogger<WebhookIntake> logger)
 {
     /// <summary>How long a synchronous hook waits for the workflow's output before answering 202.</summary>
     public static readonly TimeSpan SyncWait = TimeSpan.FromSeconds(30);
-
-    private readonly WebhookStartGates gates = new();
 
     public async Task<IResult> HandleAsync(string path, HttpContext context)
     {
@@ -82,36 +79,25 @@ internal sealed partial class WebhookIntake(
     private async Task<IResult> StartAsync(WebhookSettings hook, JsonNode? body, WebhookIdentity? identity, CancellationToken cancellationToken)
     {
         var instanceId = identity is null ? null : WebhookInstanceIds.For(hook.WorkflowId, hook.Binding.Trigger.Id, identity.Key);
-        WorkflowInstance instance;
-        // Look-up and start under one gate per run id: of concurrent duplicates exactly one starts
-        // the run and answers duplicate:false, every other one finds it and answers duplicate:true
-        // (on other nodes too: the run id's lease decides there, see IWorkflowRuntime.StartOnceAsync).
-        using (await gates.EnterAsync(instanceId, cancellationToken))
+        // With an identity the run id is derived from it and the runtime starts it once: of
+        // concurrent duplicates, here or on other nodes, exactly one creates the run and answers
+        // duplicate:false; every other one is answered with that run (IWorkflowRuntime.StartOnceAsync).
+        var started = await runtime.StartOnceAsync(
+            new StartRunRequest
+            {
+                WorkflowId = hook.WorkflowId,
+                Version = hook.Binding.Version,
+                TriggerActivityId = hook.Binding.Trigger.Id,
+                Input = body,
+                InstanceId = instanceId,
+            },
+            cancellationToken);
+        if (!started.Created)
         {
-            if (instanceId is not null && await instances.GetAsync(instanceId, cancellationToken) is { } existing)
-            {
-                return Duplicate(hook, identity!, existing);
-            }
-
-            var started = await runtime.StartOnceAsync(
-                new StartRunRequest
-                {
-                    WorkflowId = hook.WorkflowId,
-                    Version = hook.Binding.Version,
-                    TriggerActivityId = hook.Binding.Trigger.Id,
-                    Input = body,
-                    InstanceId = instanceId,
-                },
-                cancellationToken);
-            if (!started.Created)
-            {
-                // Another node took the same delivery at the same moment and started it.
-                return Duplicate(hook, identity!, started.Instance);
-            }
-
-            instance = started.Instance;
+            return Duplicate(hook, identity!, started.Instance);
         }
 
+        var instance = started.Instance;
         LogStarted(logger, hook.Path, hook.WorkflowId, instance.Id);
 
         if (hook.Sync)
